@@ -1,0 +1,23 @@
+# Two entry points: `make demo` (set up, then index the bundled corpora and look a quote up)
+# and `make test` (set up, then run the test suite). Both create .venv on first use.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+FACTRACK := $(VENV)/bin/factrack
+DEMO_DB ?= .factrack/demo
+
+.PHONY: setup demo test
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+demo: setup
+	$(FACTRACK) index corpora/ --db $(DEMO_DB)
+	$(FACTRACK) lookup "timetable for the withdrawal of US forces" --db $(DEMO_DB) -k 5
+	$(FACTRACK) contradictions --db $(DEMO_DB) --limit 10
+
+test: setup
+	$(PY) -m pytest -q

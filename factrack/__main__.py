@@ -1,0 +1,3 @@
+from factrack.cli import app
+
+app(prog_name="factrack")

@@ -1,0 +1,87 @@
+"""Records passed between pipeline stages.
+
+They are frozen dataclasses holding character offsets into the article's decoded text, never
+spaCy objects, so they can be stored, hashed and compared. Invariant for every statement:
+``article.text[statement.start:statement.end] == statement.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Kind(StrEnum):
+    """What sort of statement a span is."""
+
+    DIRECT = "direct"  # a quoted sentence
+    PARTIAL = "partial"  # a quoted fragment inside the writer's sentence
+    INDIRECT = "indirect"  # reported speech without quote marks
+    CLAIM = "claim"  # an unattributed, check-worthy sentence (figures, dates, quantities)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: its original text, untouched, plus metadata."""
+
+    doc: str  # the path as given; "path#N" for the N-th (1-based) line of a JSON-lines file
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None  # ISO date as given by the input, not parsed further
+    lang: str | None = None  # "ar", "en" or "mixed" once detected
+
+    @property
+    def content_hash(self) -> str:
+        """Identity of the content, for incremental indexing."""
+        h = hashlib.sha256()
+        for part in (self.text, self.title or "", self.url or "", self.source or "", self.published or ""):
+            h.update(part.encode("utf-8"))
+            h.update(b"\x00")
+        return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be read; the batch goes on without it."""
+
+    doc: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An attributed statement or a claim, located by offsets in its article's text."""
+
+    doc: str
+    text: str
+    start: int
+    end: int
+    kind: Kind
+    lang: str
+    speaker: str | None = None  # canonical name from the speaker registry, or as resolved
+    mention: str | None = None  # the speaker as written in this article
+    cue: str | None = None  # the reporting word or phrase (قال، بحسب، said, according to …)
+    mention_start: int | None = None
+    mention_end: int | None = None
+    sentence_start: int | None = None  # the sentence the statement sits in, for display
+    sentence_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["kind"] = str(self.kind)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Statement:
+        fields = {k: d.get(k) for k in cls.__dataclass_fields__}
+        fields["kind"] = Kind(fields["kind"])
+        return cls(**fields)
+
+    def check(self, article_text: str) -> None:
+        """Raise ValueError unless the offsets point at exactly this text."""
+        if article_text[self.start : self.end] != self.text:
+            raise ValueError(f"offsets {self.start}:{self.end} do not match statement text in {self.doc}")
