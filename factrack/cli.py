@@ -7,14 +7,17 @@ below this module prints or exits.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
 
 from factrack.errors import FactrackError
+from factrack.records import Failure
 
 app = typer.Typer(
     help="factrack: extract, attribute, index and compare quotes and claims in Arabic and English news.",
@@ -56,3 +59,318 @@ def is_terminal() -> bool:
 
 # ---------------------------------------------------------------------------- extract
 # (commands are added below, one block per pipeline stage)
+
+
+class ExtractFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _statement_rows(statements: Any) -> list[dict[str, Any]]:
+    return [s.to_dict() for s in statements]
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
+
+
+def _echo_table(article: Any, statements: Any) -> None:
+    width = shutil.get_terminal_size((120, 24)).columns
+    typer.echo(f"{article.doc}  [{article.lang or '?'}]  {len(statements)} statement(s)")
+    for s in statements:
+        speaker = _shorten(s.speaker or "—", 24)
+        typer.echo(f"  {s.kind:<9} {speaker:<24} {_shorten(s.text, max(width - 39, 20))}")
+    typer.echo("")
+
+
+@app.command("extract")
+def extract_cmd(
+    paths: list[Path] = typer.Argument(
+        ..., help="Article files or folders (.txt .md .html .htm .jsonl; folders are read recursively)."
+    ),
+    fmt: ExtractFormat | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="table (readable), json (one array) or jsonl (one statement a line). "
+        "Default: table on a terminal, jsonl otherwise.",
+    ),
+) -> None:
+    """Extract quotes, reported speech and check-worthy claims, with their speakers, from articles."""
+    from factrack.extract import extract_paths
+
+    out = fmt or (ExtractFormat.table if is_terminal() else ExtractFormat.jsonl)
+    progress = sys.stderr.isatty()
+    counts = {"articles": 0, "statements": 0}
+    collected: list[dict[str, Any]] = []
+
+    def run() -> None:
+        for item in extract_paths([str(p) for p in paths]):
+            if isinstance(item, Failure):
+                if progress:
+                    sys.stderr.write("\r\033[K")
+                warn(f"skipped {item.doc}: {item.reason}")
+                continue
+            article, statements = item
+            counts["articles"] += 1
+            counts["statements"] += len(statements)
+            if out is ExtractFormat.table:
+                _echo_table(article, statements)
+            elif out is ExtractFormat.jsonl:
+                print_jsonl(_statement_rows(statements))
+                sys.stdout.flush()
+            else:
+                collected.extend(_statement_rows(statements))
+            if progress:
+                sys.stderr.write(f"\r\033[Kextracting: {counts['articles']} article(s), {counts['statements']} statement(s)")
+                sys.stderr.flush()
+        if progress:
+            sys.stderr.write("\r\033[K")
+
+    guarded(run)
+    if out is ExtractFormat.json:
+        sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=1) + "\n")
+    if counts["articles"] == 0:
+        raise fail("no article could be read from the given paths", 2)
+
+
+# ---------------------------------------------------------------------------- index, lookup, speakers, reindex
+DB_HELP = "Store folder. Default: $FACTRACK_HOME, else the user data folder (platformdirs)."
+
+
+class LookupFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def _ix_progress(label: str) -> Callable[[int, int], None] | None:
+    """A one-line progress counter on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r\033[K{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
+
+    return show
+
+
+@app.command("index")
+def index_cmd(
+    paths: list[Path] = typer.Argument(..., help="Article files or folders to index (read recursively)."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    model: str | None = typer.Option(
+        None, "--model", help="Embedding model: e5-small (default, bundled), fake[:DIM], or a sentence-transformers path."
+    ),
+    prune: bool = typer.Option(False, "--prune", help="Drop stored articles whose files under PATHS are gone."),
+    json_out: bool = typer.Option(False, "--json", help="Print the run summary as JSON on stdout."),
+    wait: float = typer.Option(
+        0.0, "--wait", min=0.0, help="Seconds to wait for another writer to finish (default: exit 75 at once)."
+    ),
+) -> None:
+    """Index articles (the nightly job): extract, embed and store what is new or changed.
+
+    Exit codes: 0 all read, 1 some articles failed, 2 nothing could be read, 75 store locked.
+    """
+    from factrack.index import run_index
+
+    summary = guarded(lambda: run_index([str(p) for p in paths], db=db, model=model, prune=prune, wait=wait,
+                                        progress=_ix_progress("indexing")))
+    if json_out:
+        sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        for f in summary.failed:
+            warn(f"skipped {f.doc}: {f.reason}")
+        typer.echo(
+            f"articles: {summary.articles_added} added, {summary.changed} changed, {summary.unchanged} unchanged, "
+            f"{summary.articles_pruned} pruned, {len(summary.failed)} failed; statements: "
+            f"{summary.statements_added} added, {summary.statements_removed} removed ({summary.seconds:.1f} s)"
+        )
+    if summary.read == 0:
+        raise fail("no article could be read from the given paths", 2)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _ix_hit_table(hits: Any) -> None:
+    width = shutil.get_terminal_size((120, 24)).columns
+    for n, hit in enumerate(hits, 1):
+        s = hit.statement
+        date = (s.published or "")[:10] or "—"
+        against = f"  contradicted by #{', #'.join(map(str, hit.contradicted_by))}" if hit.contradicted_by else ""
+        typer.echo(f"{n:>2}. {hit.score:.4f}  {date}  {s.source or '—'}  {s.speaker or '—'}  "
+                   f"[{s.kind}, {s.lang}]  #{s.id}{against}")
+        typer.echo(f"    {_shorten(s.text, max(width - 4, 20))}")
+        if s.sentence and s.sentence.strip() != s.text.strip():
+            typer.echo(f"    in: {_shorten(s.sentence, max(width - 8, 20))}")
+        typer.echo(f"    {s.doc}:{s.start}-{s.end}")
+
+
+@app.command("lookup")
+def lookup_cmd(
+    query: str = typer.Argument(..., help="What to look for, in Arabic or English (matches both languages)."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    k: int = typer.Option(10, "-k", "--top", min=1, help="How many statements to return."),
+    speaker: str | None = typer.Option(None, "--speaker", help="Only this speaker (any alias, either language)."),
+    lang: str | None = typer.Option(None, "--lang", help="Only statements in this language (ar, en)."),
+    kind: str | None = typer.Option(None, "--kind", help="Only this kind: direct, partial, indirect, claim."),
+    source: str | None = typer.Option(None, "--source", help="Only articles from this source."),
+    since: str | None = typer.Option(None, "--since", help="Only articles published on or after this ISO date."),
+    until: str | None = typer.Option(None, "--until", help="Only articles published on or before this ISO date."),
+    fmt: LookupFormat | None = typer.Option(
+        None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
+    ),
+) -> None:
+    """Find stored statements matching a query: dense (cross-lingual) and full-text retrieval, fused."""
+    from factrack.search import run_lookup
+
+    hits = guarded(lambda: run_lookup(query, db=db, k=k, speaker=speaker, lang=lang, kind=kind, source=source,
+                                      since=since, until=until))
+    out = fmt or (LookupFormat.table if is_terminal() else LookupFormat.jsonl)
+    if out is LookupFormat.jsonl:
+        print_jsonl(h.to_dict() for h in hits)
+    elif hits:
+        _ix_hit_table(hits)
+    else:
+        typer.echo("no matching statements")
+
+
+@app.command("speakers")
+def speakers_cmd(
+    name: str | None = typer.Argument(None, help="A speaker (any alias): list their statements in date order."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    fmt: LookupFormat | None = typer.Option(
+        None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
+    ),
+) -> None:
+    """List speakers with their aliases and statement counts, or one speaker's statements."""
+    from factrack.search import run_speakers
+
+    rows = guarded(lambda: run_speakers(name, db=db))
+    out = fmt or (LookupFormat.table if is_terminal() else LookupFormat.jsonl)
+    if name is None:
+        if out is LookupFormat.jsonl:
+            print_jsonl({"name": n, "aliases": list(a), "count": c} for n, a, c in rows)
+        for n, aliases, count in rows if out is LookupFormat.table else ():
+            typer.echo(f"{count:>6}  {n}" + (f"  ({', '.join(aliases)})" if aliases else ""))
+        return
+    if out is LookupFormat.jsonl:
+        print_jsonl(s.to_dict() for s in rows)
+        return
+    if not rows:
+        typer.echo(f"no statements by {name}")
+    for s in rows:
+        typer.echo(f"{(s.published or '')[:10] or '—'}  {s.source or '—'}  [{s.kind}, {s.lang}]  #{s.id}  "
+                   f"{_shorten(s.text, 100)}")
+
+
+@app.command("reindex")
+def reindex_cmd(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    model: str | None = typer.Option(None, "--model", help="Embedding model to re-embed with (default bundled e5)."),
+    wait: float = typer.Option(0.0, "--wait", min=0.0, help="Seconds to wait for another writer to finish."),
+) -> None:
+    """Re-embed every stored statement with the given model and rebuild the vector index."""
+    from factrack.index import run_reindex
+
+    n = guarded(lambda: run_reindex(db=db, model=model, wait=wait, progress=_ix_progress("re-embedding")))
+    typer.echo(f"re-embedded {n} statement(s)")
+
+
+# ---------------------------------------------------------------------------- compare
+NLI_HELP = "A sentence-transformers CrossEncoder NLI model (path or name) to combine with the cues."
+
+
+@app.command("compare")
+def compare_cmd(
+    a: str | None = typer.Argument(None, help="First statement: text, or a stored statement id (digits) with --db."),
+    b: str | None = typer.Argument(None, help="Second statement: text or id."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP + " Used when A or B is an id."),
+    pairs: Path | None = typer.Option(
+        None, "--pairs", help='Score many pairs: JSON lines with "a" and "b" ("-" = stdin); one verdict a line out.'
+    ),
+    model: str | None = typer.Option(None, "--model", help="Embedding model (default bundled e5; fake[:DIM] for tests)."),
+    nli_model: str | None = typer.Option(None, "--nli-model", help=NLI_HELP),
+    json_out: bool = typer.Option(False, "--json", help="Print relation, score and reasons as JSON."),
+) -> None:
+    """Judge two statements: contradiction, agreement, neutral or unrelated, with a score and reasons.
+
+    Exit codes: 0 done, 1 some --pairs lines were bad, 2 bad input.
+    """
+    from factrack.compare.commands import run_compare, run_compare_pairs
+
+    if pairs is not None:
+        if a is not None or b is not None:
+            raise fail("give either two statements or --pairs FILE, not both", 2)
+        bad = 0
+
+        def run() -> None:
+            nonlocal bad
+            try:
+                handle = sys.stdin if str(pairs) == "-" else pairs.open(encoding="utf-8")
+            except OSError as e:
+                raise fail(f"cannot read {pairs}: {e.strerror}", 2) from None
+            with handle:
+                for row in run_compare_pairs(handle, model=model, nli_model=nli_model):
+                    bad += "error" in row
+                    sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+        guarded(run)
+        if bad:
+            warn(f"{bad} line(s) could not be scored")
+            raise typer.Exit(1)
+        return
+    if a is None or b is None:
+        raise fail("give two statements (or --pairs FILE)", 2)
+    v = guarded(lambda: run_compare(a, b, db=db, model=model, nli_model=nli_model))
+    if json_out:
+        sys.stdout.write(json.dumps(v.to_dict(), ensure_ascii=False) + "\n")
+        return
+    typer.echo(f"{v.relation} ({v.score:.2f}; contradiction {v.p_contradiction:.2f})")
+    for r in v.reasons:
+        typer.echo(f"  - {r}")
+
+
+def _cx_table(found: Any) -> None:
+    width = max(shutil.get_terminal_size((120, 24)).columns - 8, 20)
+    for n, c in enumerate(found, 1):
+        typer.echo(f"{n:>2}. {c.score:.2f}  " + "; ".join(r for r in c.reasons if not r.startswith("similarity")))
+        for tag, s in (("A", c.a), ("B", c.b)):
+            date = (s.published or "")[:10] or "—"
+            typer.echo(f"    {tag} #{s.id} {s.speaker or '—'} | {s.source or s.doc} | {date} [{s.lang}]")
+            typer.echo(f"      {_shorten(s.text, width)}")
+
+
+@app.command("contradictions")
+def contradictions_cmd(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    speaker: str | None = typer.Option(None, "--speaker", help="Only pairs where either side is this speaker (any alias)."),
+    since: str | None = typer.Option(None, "--since", help="Only pairs with a statement published on or after this ISO date."),
+    min_score: float = typer.Option(0.0, "--min-score", min=0.0, max=1.0, help="Only contradictions this probable."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many pairs."),
+    nli_model: str | None = typer.Option(None, "--nli-model", help=NLI_HELP + " Used only when scoring a new store."),
+    fmt: LookupFormat | None = typer.Option(
+        None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
+    ),
+) -> None:
+    """List contradicting statement pairs across the store, strongest first, with reasons.
+
+    Verdicts are computed by `factrack index` for new statements; a store with none yet is scored first.
+    """
+    from factrack.compare.commands import run_contradictions
+
+    found = guarded(lambda: run_contradictions(db=db, speaker=speaker, since=since, min_score=min_score, limit=limit,
+                                               nli_model=nli_model, progress=_ix_progress("scoring pairs")))
+    out = fmt or (LookupFormat.table if is_terminal() else LookupFormat.jsonl)
+    if out is LookupFormat.jsonl:
+        print_jsonl(c.to_dict() for c in found)
+    elif found:
+        _cx_table(found)
+    else:
+        typer.echo("no contradictions found")

@@ -55,18 +55,24 @@ def _is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc"
 
 
-def detect(text: str) -> str | None:
-    """"ar" or "en" by the script of the letters, None when there are no letters.
-
-    News in these two languages is told apart reliably by script alone; a sentence is Arabic
-    when most of its letters are Arabic.
-    """
+def letter_counts(text: str) -> tuple[int, int]:
+    """(Arabic letters, Latin letters) in ``text``; ingest uses the shares to spot mixed articles."""
     arabic = latin = 0
     for ch in text:
         if _is_arabic(ch):
             arabic += ch.isalpha()
         elif ch.isascii() and ch.isalpha():
             latin += 1
+    return arabic, latin
+
+
+def detect(text: str) -> str | None:
+    """"ar" or "en" by the script of the letters, None when there are no letters.
+
+    News in these two languages is told apart reliably by script alone; a sentence is Arabic
+    when most of its letters are Arabic.
+    """
+    arabic, latin = letter_counts(text)
     if arabic == latin == 0:
         return None
     return "ar" if arabic >= latin else "en"

@@ -1,0 +1,157 @@
+"""Is statement B a contradiction of statement A, the same claim, related, or unrelated?
+
+No NLI model can be had offline and embedding similarity alone cannot tell "will leave" from
+"will not leave", so the default scorer combines the shared embedding space (which aligns Arabic
+and English) with checkable cues (``cues``) in a small learned classifier (``classifier``, JSON
+weights trained by ``scripts/train_compare.py``). A real NLI cross-encoder plugs in through
+``get_scorer(embedder, nli_model=...)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from factrack.compare.cues import analyse, find_cues
+from factrack.compare.features import FEATURES, feature_matrix
+
+if TYPE_CHECKING:
+    from factrack.compare.classifier import Classifier
+    from factrack.embed import Embedder
+
+RELATIONS = ("contradiction", "agreement", "neutral", "unrelated")
+
+# Rule thresholds for multilingual-e5-small, used only when no learned weights are available.
+# e5 squeezes cosines into 0.7-1.0: translations score 0.93-0.94, unrelated news at most 0.82.
+UNRELATED_BELOW = 0.82
+AGREEMENT_ABOVE = 0.92
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The relation of a pair, the probability of that relation, and reasons a person can check."""
+
+    relation: str
+    score: float
+    reasons: tuple[str, ...]
+    p_contradiction: float = 0.0  # available whatever the chosen relation, for ranking
+
+    def to_dict(self) -> dict:
+        return {
+            "relation": self.relation,
+            "score": round(self.score, 4),
+            "p_contradiction": round(self.p_contradiction, 4),
+            "reasons": list(self.reasons),
+        }
+
+
+class Scorer(Protocol):
+    name: str
+
+    def score(self, a: str, b: str) -> Verdict: ...
+
+    def score_pairs(
+        self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> list[Verdict]: ...
+
+
+def _word_reasons(a: str, b: str) -> list[str]:
+    """Same-language pairs: the content words found on one side only (what was swapped)."""
+    x, y = analyse(a), analyse(b)
+    if x.lang != y.lang:
+        return []
+    only_a = [w for w, k in zip(x.words, x.keys) if len(w) > 2 and not (k & y.content) and not any(ch.isdigit() for ch in w)]
+    only_b = [w for w, k in zip(y.words, y.keys) if len(w) > 2 and not (k & x.content) and not any(ch.isdigit() for ch in w)]
+    if not only_a or not only_b or len(only_a) + len(only_b) > 8:
+        return []
+    return [f"words differ: {' '.join(only_a[:3])} vs {' '.join(only_b[:3])}"]
+
+
+class CueScorer:
+    """Embedding similarity + cues, decided by the learned classifier (or by rules without one)."""
+
+    def __init__(self, embedder: Embedder | None, classifier: Classifier | None = None):
+        self.embedder = embedder
+        self.classifier = classifier
+        self.name = "cues+classifier:v1" if classifier is not None else "cues+rules:v1"
+
+    def score(self, a: str, b: str) -> Verdict:
+        return self.score_pairs([(a, b)])[0]
+
+    def _vectors(self, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
+        if self.embedder is None:
+            raise ValueError("a scorer without an embedder needs the pairs' vectors")
+        texts = sorted({t for p in pairs for t in p})
+        vecs = self.embedder.embed(texts)
+        row = {t: i for i, t in enumerate(texts)}
+        return vecs[[row[a] for a, _ in pairs]], vecs[[row[b] for _, b in pairs]]
+
+    def probabilities(
+        self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(similarities, probabilities over RELATIONS) for many pairs."""
+        pairs = list(pairs)
+        va, vb = vectors if vectors is not None else self._vectors(pairs)
+        sims = np.sum(np.asarray(va, dtype=np.float32) * np.asarray(vb, dtype=np.float32), axis=1)
+        x = feature_matrix(pairs, sims)
+        if self.classifier is not None:
+            p = self.classifier.predict_proba(x)
+            order = [self.classifier.classes.index(r) for r in RELATIONS]
+            return sims, p[:, order]
+        return sims, np.stack([_rule_probs(row) for row in x])
+
+    def score_pairs(
+        self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> list[Verdict]:
+        if not pairs:
+            return []
+        sims, probs = self.probabilities(pairs, vectors)
+        return [_verdict(a, b, float(s), p) for (a, b), s, p in zip(pairs, sims, probs)]
+
+
+def _rule_probs(row: np.ndarray) -> np.ndarray:
+    """Hand-set probabilities from the features, for when no trained weights are present."""
+    f = dict(zip(FEATURES, row))
+    sim = f["sim"]
+    cues = f["neg_flip"] + f["stance_opposed"] + f["modality_opposed"] + min(f["number_differs"], 1) + f["date_differs"]
+    if sim < UNRELATED_BELOW:
+        return np.array([0.05, 0.05, 0.2, 0.7])
+    if cues:
+        c = min(0.55 + 0.15 * cues, 0.9)
+        return np.array([c, (1 - c) * 0.3, (1 - c) * 0.7, 0.0])
+    if sim >= AGREEMENT_ABOVE:
+        return np.array([0.1, 0.6, 0.3, 0.0])
+    return np.array([0.15, 0.2, 0.6, 0.05])
+
+
+def _verdict(a: str, b: str, sim: float, p: np.ndarray) -> Verdict:
+    i = int(np.argmax(p))
+    relation = RELATIONS[i]
+    reasons = [str(c) for c in find_cues(a, b)]
+    if relation == "contradiction" and not reasons:
+        reasons += _word_reasons(a, b)
+    reasons.append(f"similarity {sim:.2f}")
+    return Verdict(relation, float(p[i]), tuple(reasons), float(p[0]))
+
+
+def get_scorer(
+    embedder: Embedder | None = None, nli_model: str | None = None, *, weights: str | None = None, rules: bool = False
+) -> Scorer:
+    """The default scorer (shipped weights), the rule fallback, or a CrossEncoder combined with cues."""
+    from factrack.compare import classifier as clf
+
+    model = None
+    if not rules and (weights is not None or clf.shipped_available()):
+        model = clf.load(weights)
+    base = CueScorer(embedder, model)
+    if nli_model:
+        from factrack.compare.nli import NLIScorer
+
+        return NLIScorer(nli_model, base)
+    return base
+
+
+__all__ = ["RELATIONS", "CueScorer", "Scorer", "Verdict", "get_scorer"]

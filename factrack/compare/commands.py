@@ -1,0 +1,109 @@
+"""What the ``compare`` and ``contradictions`` commands call: one function each, no printing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from factrack.compare import Scorer, Verdict, get_scorer
+from factrack.compare import contradictions as contra
+from factrack.errors import InputError, StoreError
+
+PAIRS_BATCH = 256
+
+
+def _embedder(model: str | None):
+    from factrack.embed import query_embedder
+
+    return query_embedder(model)
+
+
+def _open_store(db: Path | str | None, write: bool = False):
+    from factrack.store import Store, default_path
+
+    return Store.open(db or default_path(), write=write)
+
+
+def run_compare(a: str, b: str, *, db: Path | str | None = None, model: str | None = None,
+                nli_model: str | None = None) -> Verdict:
+    """Compare two texts, or stored statements given by id (an argument of digits only)."""
+    if not a.strip() or not b.strip():
+        raise InputError("both statements must be non-empty")
+    if a.isdigit() or b.isdigit():
+        with _open_store(db) as store:
+            texts, vecs = [], []
+            stored_model = store.model()
+            for arg in (a, b):
+                if arg.isdigit():
+                    try:
+                        texts.append(store.statement(int(arg)).text)
+                    except (KeyError, LookupError, StoreError):
+                        raise InputError(f"no statement #{arg} in the store") from None
+                    vecs.append(store.vectors([int(arg)])[0])
+                else:
+                    texts.append(arg)
+                    vecs.append(None)
+            name = stored_model[0] if stored_model else model
+        emb = None
+        if any(v is None for v in vecs):
+            emb = _embedder(name)
+            for i, v in enumerate(vecs):
+                if v is None:
+                    vecs[i] = emb.embed([texts[i]])[0]
+        scorer = get_scorer(emb, nli_model)
+        return scorer.score_pairs([(texts[0], texts[1])], (np.atleast_2d(vecs[0]), np.atleast_2d(vecs[1])))[0]
+    return get_scorer(_embedder(model), nli_model).score(a, b)
+
+
+def _parse(line: str) -> tuple[str, str]:
+    d = json.loads(line)
+    if not isinstance(d, dict) or not isinstance(d.get("a"), str) or not isinstance(d.get("b"), str):
+        raise ValueError('expected a JSON object with string fields "a" and "b"')
+    if not d["a"].strip() or not d["b"].strip():
+        raise ValueError('"a" and "b" must be non-empty')
+    return d["a"], d["b"]
+
+
+def run_compare_pairs(lines: Iterable[str], *, model: str | None = None, nli_model: str | None = None,
+                      scorer: Scorer | None = None) -> Iterator[dict[str, Any]]:
+    """One verdict (or one error) per input line, in order; a bad line does not stop the others."""
+    scorer = scorer or get_scorer(_embedder(model), nli_model)
+    pending: list[tuple[int, str, str]] = []
+
+    def flush() -> Iterator[dict[str, Any]]:
+        verdicts = scorer.score_pairs([(a, b) for _, a, b in pending])
+        for (n, _, _), v in zip(pending, verdicts):
+            yield {"line": n, **v.to_dict()}
+        pending.clear()
+
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            a, b = _parse(line)
+        except ValueError as e:  # json.JSONDecodeError is a ValueError
+            yield from flush()
+            yield {"line": n, "error": str(e)}
+            continue
+        pending.append((n, a, b))
+        if len(pending) >= PAIRS_BATCH:
+            yield from flush()
+    yield from flush()
+
+
+def run_contradictions(*, db: Path | str | None = None, speaker: str | None = None, since: str | None = None,
+                       min_score: float = 0.0, limit: int | None = None, nli_model: str | None = None,
+                       progress: Callable[[int, int], None] | None = None) -> list[contra.ContradictionPair]:
+    """Stored contradictions; on a store scored never before, score it all first (takes the writer lock)."""
+    with _open_store(db) as store:
+        ready = contra.has_verdicts(store) or store.count() == 0
+        if ready:
+            return contra.find(store, speaker=speaker, since=since, min_score=min_score, limit=limit)
+    with _open_store(db, write=True) as store:
+        if not contra.has_verdicts(store):
+            contra.update(store, contra.all_ids(store), get_scorer(None, nli_model), progress)
+        return contra.find(store, speaker=speaker, since=since, min_score=min_score, limit=limit)

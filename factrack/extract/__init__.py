@@ -1,0 +1,93 @@
+"""Extraction: quotes, reported speech and claims, with their speakers, as ``Statement`` records.
+
+An article is cut into runs of paragraphs of one language (``factrack.lang.detect``); each run
+goes through its language's spaCy pipeline (``pipeline``), whose components find candidates;
+``coref`` then resolves speakers across the whole article, in reading order, and the registry
+(``factrack.speakers``) gives registered speakers one canonical name in every language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+from factrack import lang
+from factrack.extract.attribution import Candidate
+from factrack.extract.coref import Resolver
+from factrack.extract.pipeline import CANDIDATES, get_nlp
+from factrack.records import Article, Failure, Kind, Statement
+from factrack.speakers import Registry, load_registry
+
+__all__ = ["extract", "extract_paths", "segments"]
+
+
+@cache
+def _default_registry() -> Registry:
+    return load_registry()
+
+
+def segments(text: str, default: str = "en") -> list[tuple[int, int, str]]:
+    """Runs of consecutive paragraphs in one language: (start, end, language)."""
+    out: list[list] = []
+    pos = 0
+    current = default
+    for line in text.split("\n"):
+        end = pos + len(line)
+        code = lang.detect(line) or (out[-1][2] if out else None)
+        if code is not None:
+            current = code if code in lang.SUPPORTED else default
+            if out and out[-1][2] == current:
+                out[-1][1] = end
+            else:
+                out.append([pos, end, current])
+        pos = end + 1
+    return [(s, e, c) for s, e, c in out]
+
+
+def _candidates(article: Article) -> Iterator[tuple[Candidate, str, int]]:
+    for start, end, code in segments(article.text):
+        doc = get_nlp(code)(article.text[start:end])
+        for c in doc.user_data[CANDIDATES]:
+            yield c, code, start
+
+
+def extract(article: Article, registry: Registry | None = None) -> list[Statement]:
+    """Every attributed statement and claim in the article, in reading order."""
+    registry = registry if registry is not None else _default_registry()
+    text = article.text
+    resolver = Resolver(text, registry)
+    out: list[Statement] = []
+    for c, code, shift in _candidates(article):
+        speaker = mention = None
+        ms = me = None
+        if c.kind != Kind.CLAIM:
+            where = (c.mention[0] + shift, c.mention[1] + shift) if c.mention else None
+            name = (c.name[0] + shift, c.name[1] + shift) if c.name else None
+            resolved = resolver.resolve(where, code, name)
+            if resolved is None:
+                continue  # reported speech whose speaker cannot be told
+            speaker, mention, ms, me = resolved.speaker, resolved.mention, resolved.start, resolved.end
+        s, e = c.start + shift, c.end + shift
+        statement = Statement(
+            doc=article.doc, text=text[s:e], start=s, end=e, kind=c.kind, lang=code,
+            speaker=speaker, mention=mention, cue=c.cue, mention_start=ms, mention_end=me,
+            sentence_start=c.sentence[0] + shift, sentence_end=c.sentence[1] + shift,
+        )
+        statement.check(text)
+        out.append(statement)
+    return out
+
+
+def extract_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Article, list[Statement]] | Failure]:
+    """Read and extract articles; one that fails to extract becomes a ``Failure``, the batch goes on."""
+    from factrack.ingest import read_articles
+
+    for item in read_articles(paths):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            yield item, extract(item)
+        except Exception as e:  # noqa: BLE001 - one bad article must not stop a nightly batch
+            yield Failure(item.doc, f"extraction failed: {type(e).__name__}: {e}")

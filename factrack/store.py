@@ -1,0 +1,903 @@
+"""The one store: SQLite for records and full text, FAISS for vectors, in one folder.
+
+Layout of a store folder::
+
+    store.sqlite          articles, statements (with their vectors as float32 blobs), speakers,
+                          aliases, runs, verdicts, meta, FTS5 index over folded statement text
+    vectors-<gen>.faiss   the FAISS index, ids = statement ids; <gen> names the SQLite state it matches
+    lock                  flock'ed by the one writer
+
+Why vectors live twice: SQLite is the source of truth and commits in small transactions; the FAISS
+file is rewritten atomically (temporary file, fsync, rename) only when a writer flushes. A process
+killed between the two leaves a FAISS file whose generation is older than SQLite's; the next open
+sees that and repairs the index from the stored vectors instead of trusting it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from factrack.errors import LockedError, StoreError
+from factrack.normalize import fold
+from factrack.records import Article, Kind, Statement
+
+if TYPE_CHECKING:
+    import faiss
+
+SCHEMA_VERSION = 1
+DB_NAME = "store.sqlite"
+LOCK_NAME = "lock"
+# Past this many vectors a trained IVF index replaces exact search; measured by
+# scripts/bench_store.py (see docs/store.md).
+IVF_THRESHOLD = 500_000
+IVF_NPROBE = 64
+# A filtered lookup over an IVF index scores up to this many allowed statements exactly.
+EXACT_FILTERED_MAX = 50_000
+
+VerdictRow = tuple[int, int, str, float, list[str], str]
+
+_STATEMENT_COLS = (
+    "doc", "text", "start", "end", "kind", "lang", "speaker", "mention", "cue",
+    "mention_start", "mention_end", "sentence_start", "sentence_end",
+)
+_ARTICLE_COLS = ("title", "url", "source", "published")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, pipeline TEXT NOT NULL,
+    title TEXT, url TEXT, source TEXT, published TEXT, lang TEXT, indexed_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS statements (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: FAISS repair and verdicts rely on it
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    doc TEXT NOT NULL, text TEXT NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL, lang TEXT NOT NULL, speaker TEXT, speaker_folded TEXT, mention TEXT, cue TEXT,
+    mention_start INTEGER, mention_end INTEGER, sentence_start INTEGER, sentence_end INTEGER,
+    sentence TEXT, vector BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
+CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker_folded);
+CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(folded);
+CREATE TABLE IF NOT EXISTS speakers (name TEXT PRIMARY KEY, role TEXT);
+CREATE TABLE IF NOT EXISTS aliases (
+    folded TEXT NOT NULL, alias TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (folded, name));
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY, started TEXT NOT NULL, summary TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS verdicts (
+    a_id INTEGER NOT NULL, b_id INTEGER NOT NULL, relation TEXT NOT NULL, score REAL NOT NULL,
+    reasons TEXT NOT NULL, scorer TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (a_id, b_id));
+CREATE INDEX IF NOT EXISTS verdicts_b ON verdicts(b_id);
+"""
+
+
+def _q(col: str) -> str:
+    return f'"{col}"' if col in ("start", "end") else col
+
+
+def _cols(cols: Sequence[str]) -> str:
+    return ", ".join(_q(c) for c in cols)
+
+
+@dataclass(frozen=True)
+class StoredStatement:
+    """A statement as stored: its id, the ``Statement`` fields and its article's metadata."""
+
+    id: int
+    doc: str
+    text: str
+    start: int
+    end: int
+    kind: Kind
+    lang: str
+    speaker: str | None = None
+    mention: str | None = None
+    cue: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    sentence: str | None = None  # the sentence around the statement, kept for display
+
+    @property
+    def statement(self) -> Statement:
+        return Statement(**{c: getattr(self, c) for c in _STATEMENT_COLS})
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["kind"] = str(self.kind)
+        return d
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """Restrictions on which statements a lookup may return; all optional, combined with AND."""
+
+    speakers: tuple[str, ...] | None = None  # canonical names (already resolved from aliases)
+    lang: str | None = None
+    kind: str | None = None
+    source: str | None = None
+    since: str | None = None  # ISO date, compared with the article's `published`
+    until: str | None = None
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+
+def default_path() -> Path:
+    """The user's data folder: ``$FACTRACK_HOME``, else the platform's user data directory."""
+    env = os.environ.get("FACTRACK_HOME")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("factrack"))
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 OR-query of the folded words of ``text``; None when it has no words."""
+    words = []
+    for raw in fold(text).split():
+        w = "".join(ch for ch in raw if ch.isalnum())
+        if w and w not in words:
+            words.append(w)
+    if not words:
+        return None
+    return " OR ".join(f'"{w}"' for w in words)
+
+
+class Store:
+    """Records, full text and vectors of one factrack data folder. Open with ``Store.open``."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock_fd: int | None) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock_fd = lock_fd
+        self._index: faiss.Index | None = None
+        self._dirty = False  # FAISS in memory differs from the file on disk
+        self._pending_add: list[tuple[np.ndarray, np.ndarray]] = []
+        self._pending_remove: list[int] = []
+        self._in_tx = False
+        self.ivf_threshold = IVF_THRESHOLD
+        self.nprobe = IVF_NPROBE
+
+    # ------------------------------------------------------------------ opening and closing
+    @classmethod
+    def open(cls, path: Path | str, *, write: bool = False, timeout: float = 0.0) -> Store:
+        """Open the store in ``path``; ``write=True`` creates it and takes the writer lock.
+
+        A reader never blocks and never changes files; it repairs a stale FAISS index in memory.
+        """
+        path = Path(path).expanduser()
+        lock_fd = None
+        if write:
+            path.mkdir(parents=True, exist_ok=True)
+            lock_fd = _take_lock(path / LOCK_NAME, timeout)
+        elif not (path / DB_NAME).exists():
+            raise StoreError(f"no store at {path}; run `factrack index PATH --db {path}` first")
+        try:
+            conn = sqlite3.connect(path / DB_NAME, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            if write:
+                conn.executescript(_SCHEMA)
+                if conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() is None:
+                    conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+                    conn.execute("INSERT INTO meta VALUES ('generation', '0')")
+        except sqlite3.DatabaseError as e:
+            if lock_fd is not None:
+                os.close(lock_fd)
+            raise StoreError(f"cannot open store {path}: {e}") from None
+        store = cls(path, conn, lock_fd)
+        if write and store._faiss_file() is None and store.count() > 0:
+            store._load_index()  # repairs from stored vectors
+            store.flush()
+        return store
+
+    @property
+    def writable(self) -> bool:
+        return self._lock_fd is not None
+
+    def close(self) -> None:
+        """Flush the FAISS index (writers), release the lock."""
+        if self._conn is None:  # type: ignore[comparison-overlap]
+            return
+        try:
+            if self.writable:
+                self.flush()
+        finally:
+            self._conn.close()
+            self._conn = None  # type: ignore[assignment]
+            if self._lock_fd is not None:
+                os.close(self._lock_fd)
+                self._lock_fd = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ meta
+    def _meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def generation(self) -> int:
+        return int(self._meta("generation") or 0)
+
+    def model(self) -> tuple[str, int] | None:
+        """The embedding model (name, dimension) the stored vectors come from, if any."""
+        name, dim = self._meta("model"), self._meta("dim")
+        return (name, int(dim)) if name and dim else None
+
+    def pipeline_version(self) -> str | None:
+        return self._meta("pipeline")
+
+    def _check_ready(self) -> None:
+        if self._meta("reindexing"):
+            raise StoreError(f"store {self.path} was left half re-embedded by an interrupted reindex; "
+                             "run `factrack reindex` again")
+
+    def begin_reindex(self) -> None:
+        with self.transaction(bump=False):
+            self._set_meta("reindexing", "1")
+
+    def end_reindex(self) -> None:
+        with self.transaction(bump=False):
+            self._conn.execute("DELETE FROM meta WHERE key='reindexing'")
+
+    def check_model(self, name: str, dim: int | None = None) -> None:
+        """Refuse vectors from another model than the one the store was built with."""
+        self._check_ready()
+        have = self.model()
+        if have is None:
+            return
+        if have[0] != name or (dim is not None and have[1] != dim):
+            raise StoreError(
+                f"store {self.path} holds vectors from model {have[0]!r} ({have[1]}-d), not {name!r}"
+                f"{f' ({dim}-d)' if dim else ''}; run `factrack reindex --model {name}` to re-embed, "
+                f"or use --model {have[0]}"
+            )
+
+    def set_model(self, name: str, dim: int, pipeline: str | None = None) -> None:
+        """Record the model (and pipeline version) for a store; checks it first."""
+        self._require_write()
+        self.check_model(name, dim)
+        with self.transaction(bump=False):
+            self._set_meta("model", name)
+            self._set_meta("dim", str(dim))
+            if pipeline is not None:
+                self._set_meta("pipeline", pipeline)
+
+    # ------------------------------------------------------------------ transactions
+    def _require_write(self) -> None:
+        if not self.writable:
+            raise StoreError("store opened read-only")
+
+    @contextmanager
+    def transaction(self, *, bump: bool = True) -> Iterator[None]:
+        """One SQLite transaction; FAISS changes made inside are applied only after it commits."""
+        self._require_write()
+        if self._in_tx:
+            yield
+            return
+        self._in_tx = True
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            if bump and (self._pending_add or self._pending_remove):
+                self._set_meta("generation", str(self.generation() + 1))
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            self._pending_add.clear()
+            self._pending_remove.clear()
+            raise
+        finally:
+            self._in_tx = False
+        self._apply_pending()
+
+    def _apply_pending(self) -> None:
+        if not (self._pending_add or self._pending_remove):
+            return
+        if self._index is not None:
+            if self._pending_remove:
+                self._index.remove_ids(np.asarray(self._pending_remove, dtype=np.int64))
+            for ids, vecs in self._pending_add:
+                self._index.add_with_ids(vecs, ids)
+        self._pending_add.clear()
+        self._pending_remove.clear()
+        self._dirty = True
+
+    # ------------------------------------------------------------------ articles and statements
+    def article_states(self) -> dict[str, tuple[str, str]]:
+        """doc -> (content hash, pipeline version), for deciding what is unchanged."""
+        return {d: (h, p) for d, h, p in self._conn.execute("SELECT doc, hash, pipeline FROM articles")}
+
+    def file_states(self) -> dict[str, tuple[int, int]]:
+        """path -> (size, mtime_ns) of input files fully indexed, so unchanged files need no reading."""
+        return {p: (sz, mt) for p, sz, mt in self._conn.execute("SELECT path, size, mtime_ns FROM files")}
+
+    def put_file_states(self, rows: Iterable[tuple[str, int, int]], *, drop: Iterable[str] = ()) -> None:
+        with self.transaction(bump=False):
+            self._conn.executemany("DELETE FROM files WHERE path=?", ((p,) for p in drop))
+            self._conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", rows)
+
+    def docs(self) -> list[str]:
+        return [d for (d,) in self._conn.execute("SELECT doc FROM articles ORDER BY doc")]
+
+    def put_article(
+        self,
+        article: Article,
+        statements: Sequence[Statement],
+        vectors: np.ndarray,
+        *,
+        pipeline: str = "",
+    ) -> tuple[list[int], int]:
+        """Insert or replace an article with its statements; returns (new ids, statements removed)."""
+        if len(statements) != len(vectors):
+            raise ValueError("one vector per statement")
+        with self.transaction():
+            removed = self.remove_articles([article.doc])
+            cur = self._conn.execute(
+                "INSERT INTO articles (doc, hash, pipeline, title, url, source, published, lang, indexed_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (article.doc, article.content_hash, pipeline, article.title, article.url, article.source,
+                 article.published, article.lang, _now()),
+            )
+            article_id = cur.lastrowid
+            vecs = np.ascontiguousarray(vectors, dtype=np.float32)
+            if len(vecs):
+                self._check_dim(vecs.shape[1])
+            ids: list[int] = []
+            for st, vec in zip(statements, vecs, strict=True):
+                sentence = None
+                if st.sentence_start is not None and st.sentence_end is not None:
+                    sentence = article.text[st.sentence_start : st.sentence_end]
+                row = [getattr(st, c) for c in _STATEMENT_COLS]
+                row[_STATEMENT_COLS.index("kind")] = str(st.kind)
+                cur = self._conn.execute(
+                    f"INSERT INTO statements (article_id, {_cols(_STATEMENT_COLS)}, speaker_folded, sentence, vector)"
+                    f" VALUES (?, {','.join('?' * len(_STATEMENT_COLS))}, ?, ?, ?)",
+                    (article_id, *row, fold(st.speaker) if st.speaker else None, sentence, vec.tobytes()),
+                )
+                sid = int(cur.lastrowid)  # type: ignore[arg-type]
+                ids.append(sid)
+                self._conn.execute("INSERT INTO statements_fts (rowid, folded) VALUES (?, ?)", (sid, fold(st.text)))
+                if st.speaker:
+                    self._note_speaker(st.speaker)
+            if ids:
+                self._pending_add.append((np.asarray(ids, dtype=np.int64), vecs))
+        return ids, removed
+
+    def _check_dim(self, dim: int) -> None:
+        model = self.model()
+        if model is not None and model[1] != dim:
+            raise StoreError(f"vectors of dimension {dim} do not fit store model {model[0]!r} ({model[1]}-d); "
+                             "run `factrack reindex`")
+
+    def remove_articles(self, docs: Iterable[str]) -> int:
+        """Drop articles, their statements, vectors and verdicts; returns statements removed."""
+        removed = 0
+        with self.transaction():
+            for doc in docs:
+                row = self._conn.execute("SELECT id FROM articles WHERE doc=?", (doc,)).fetchone()
+                if row is None:
+                    continue
+                ids = [i for (i,) in self._conn.execute("SELECT id FROM statements WHERE article_id=?", row)]
+                self._delete_statement_rows(ids)
+                self._conn.execute("DELETE FROM articles WHERE id=?", row)
+                removed += len(ids)
+        return removed
+
+    def _delete_statement_rows(self, ids: list[int]) -> None:
+        for i in ids:
+            self._conn.execute("DELETE FROM statements_fts WHERE rowid=?", (i,))
+            self._conn.execute("DELETE FROM verdicts WHERE a_id=? OR b_id=?", (i, i))
+            self._conn.execute("DELETE FROM statements WHERE id=?", (i,))
+        self._pending_remove.extend(ids)
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM statements").fetchone()[0])
+
+    def article_count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def ids(self) -> np.ndarray:
+        return np.fromiter((i for (i,) in self._conn.execute("SELECT id FROM statements ORDER BY id")), dtype=np.int64)
+
+    _SELECT = (
+        f"SELECT s.id, {', '.join('s.' + _q(c) for c in _STATEMENT_COLS)}, "
+        f"{', '.join('a.' + c for c in _ARTICLE_COLS)}, s.sentence "
+        "FROM statements s JOIN articles a ON a.id = s.article_id"
+    )
+
+    def statement(self, id: int) -> StoredStatement:
+        got = self.statements([id])
+        if not got:
+            raise StoreError(f"no statement with id {id}")
+        return got[0]
+
+    def statements(self, ids: Sequence[int]) -> list[StoredStatement]:
+        """Statements by id, in the order asked; unknown ids are left out."""
+        by_id: dict[int, StoredStatement] = {}
+        for chunk in _chunks(list(ids), 500):
+            q = f"{self._SELECT} WHERE s.id IN ({','.join('?' * len(chunk))})"
+            for row in self._conn.execute(q, chunk):
+                by_id[row[0]] = _row_to_stored(row)
+        return [by_id[i] for i in ids if i in by_id]
+
+    def statements_where(self, where: str = "1", params: Sequence[Any] = (), order: str = "s.id") -> list[StoredStatement]:
+        """Statements matching an SQL condition over ``s`` (statements) and ``a`` (articles)."""
+        return [_row_to_stored(r) for r in self._conn.execute(f"{self._SELECT} WHERE {where} ORDER BY {order}", params)]
+
+    def vectors(self, ids: Sequence[int]) -> np.ndarray:
+        """The stored vectors of ``ids``, in order (rows for unknown ids raise StoreError)."""
+        dim = (self.model() or ("", 0))[1]
+        found: dict[int, bytes] = {}
+        for chunk in _chunks(list(ids), 500):
+            q = f"SELECT id, vector FROM statements WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(self._conn.execute(q, chunk).fetchall())
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise StoreError(f"no statement with id {missing[0]}")
+        if not ids:
+            return np.zeros((0, dim), dtype=np.float32)
+        return np.stack([np.frombuffer(found[i], dtype=np.float32) for i in ids])
+
+    def iter_vectors(self, batch: int = 10_000) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """All (ids, vectors) in id order, in batches: the source for rebuilding FAISS."""
+        last = -1
+        while True:
+            rows = self._conn.execute(
+                "SELECT id, vector FROM statements WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+            ).fetchall()
+            if not rows:
+                return
+            ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+            vecs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+            yield ids, vecs
+            last = int(ids[-1])
+
+    def replace_vectors(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+        """Overwrite stored vectors (reindex); FAISS is rebuilt on the next flush."""
+        with self.transaction():
+            self._conn.executemany(
+                "UPDATE statements SET vector=? WHERE id=?",
+                ((v.tobytes(), int(i)) for i, v in zip(ids, np.asarray(vectors, dtype=np.float32), strict=True)),
+            )
+            self._pending_remove.extend(int(i) for i in ids)
+            self._pending_add.append((np.asarray(ids, dtype=np.int64), np.ascontiguousarray(vectors, np.float32)))
+
+    def reset_model(self, name: str, dim: int) -> None:
+        """Declare a new model before re-embedding everything (used by reindex only)."""
+        with self.transaction(bump=False):
+            self._set_meta("model", name)
+            self._set_meta("dim", str(dim))
+        self._index = None
+        self._dirty = True
+
+    # ------------------------------------------------------------------ FAISS
+    def _faiss_files(self) -> list[Path]:
+        return sorted(self.path.glob("vectors-*.faiss"))
+
+    def _faiss_file(self) -> Path | None:
+        p = self.path / f"vectors-{self.generation()}.faiss"
+        return p if p.exists() else None
+
+    def index(self) -> faiss.Index:
+        """The FAISS index, loaded on first use and repaired if it does not match SQLite."""
+        if self._index is None:
+            self._load_index()
+        assert self._index is not None
+        return self._index
+
+    def _load_index(self) -> None:
+        import faiss
+
+        exact = self._faiss_file()
+        if exact is not None:
+            self._index = faiss.read_index(str(exact))
+            if self._index.ntotal == self.count():
+                self._dirty = False
+                return
+        # Stale or missing: start from the newest file there is and make it match SQLite.
+        files = self._faiss_files()
+        index = None
+        if files:
+            try:
+                index = faiss.read_index(str(max(files, key=lambda p: _gen_of(p))))
+            except RuntimeError:
+                index = None
+        dim = (self.model() or ("", 0))[1]
+        if index is None or index.d != dim:
+            index = self._build_index(dim)
+        else:
+            self._repair(index)
+        self._index = index
+        self._dirty = True
+
+    def _repair(self, index: faiss.Index) -> None:
+        """Make ``index`` hold exactly SQLite's statement ids, re-adding vectors from SQLite."""
+        in_faiss = _index_ids(index)
+        in_db = self.ids()
+        extra = np.setdiff1d(in_faiss, in_db)
+        missing = np.setdiff1d(in_db, in_faiss)
+        if len(extra):
+            index.remove_ids(extra)
+        for chunk in _chunks(missing.tolist(), 10_000):
+            index.add_with_ids(self.vectors(chunk), np.asarray(chunk, dtype=np.int64))
+        # Ids present in both but with vectors changed (an interrupted reindex) are rare enough
+        # that a reindex run is the fix; a count check cannot see them.
+
+    def _build_index(self, dim: int) -> faiss.Index:
+        """A fresh index over all stored vectors: exact when small, IVF past the threshold."""
+        import faiss
+
+        n = self.count()
+        if n >= self.ivf_threshold and dim:
+            nlist = ivf_nlist(n)
+            sample = self._sample_vectors(min(n, nlist * 32))
+            quantizer = faiss.IndexFlatIP(dim)
+            index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
+            index.cp.min_points_per_centroid = 5  # a sample of 32 per list is enough; no warning
+            index.train(sample)
+            index.nprobe = self.nprobe
+        else:
+            index = faiss.IndexIDMap2(faiss.IndexFlatIP(max(dim, 1)))
+        for ids, vecs in self.iter_vectors():
+            index.add_with_ids(vecs, ids)
+        return index
+
+    def _sample_vectors(self, n: int) -> np.ndarray:
+        rows = self._conn.execute("SELECT vector FROM statements ORDER BY random() LIMIT ?", (n,)).fetchall()
+        return np.frombuffer(b"".join(r[0] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+
+    def is_ivf(self) -> bool:
+        import faiss
+
+        return faiss.try_extract_index_ivf(self.index()) is not None
+
+    def flush(self) -> None:
+        """Write FAISS atomically if it changed; switch to IVF once the store has outgrown exact search."""
+        self._require_write()
+        if not self._dirty and self._faiss_file() is not None:
+            return
+        if self._index is None and self.count() == 0 and self.model() is None:
+            return
+        import faiss
+
+        index = self.index()
+        if index.ntotal >= self.ivf_threshold and faiss.try_extract_index_ivf(index) is None:
+            index = self._index = self._build_index(index.d)
+        gen = self.generation()
+        target = self.path / f"vectors-{gen}.faiss"
+        tmp = self.path / f".vectors-{gen}.faiss.tmp"
+        faiss.write_index(index, str(tmp))
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+        _fsync_dir(self.path)
+        for old in self._faiss_files():
+            if old != target:
+                old.unlink(missing_ok=True)
+        self._dirty = False
+
+    def rebuild_index(self) -> None:
+        """Throw the FAISS index away and build it again from the stored vectors."""
+        self._index = self._build_index((self.model() or ("", 0))[1])
+        self._dirty = True
+
+    def nearest(
+        self, vectors: np.ndarray, k: int, *, allowed: Sequence[int] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Inner-product nearest neighbours: (scores, ids), shape (n, k); id -1 where none.
+
+        ``allowed`` restricts the search to those statement ids (a filtered lookup).
+        """
+        import faiss
+
+        self._check_ready()
+        q = np.ascontiguousarray(np.atleast_2d(vectors), dtype=np.float32)
+        index = self.index()
+        if index.ntotal == 0 or k <= 0 or (allowed is not None and len(allowed) == 0):
+            return np.full((len(q), max(k, 0)), -np.inf, np.float32), np.full((len(q), max(k, 0)), -1, np.int64)
+        if q.shape[1] != index.d:
+            raise StoreError(f"query vectors are {q.shape[1]}-d, store holds {index.d}-d; run `factrack reindex`")
+        params = None
+        ivf = faiss.try_extract_index_ivf(index)
+        if allowed is not None and ivf is not None and len(allowed) <= EXACT_FILTERED_MAX:
+            # IVF would only visit nprobe lists and miss allowed ids elsewhere: score them exactly.
+            return _exact_top_k(q, np.asarray(allowed, dtype=np.int64), self.vectors(list(allowed)), k)
+        if allowed is not None:
+            sel = faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
+            if ivf is not None:  # fewer allowed ids → visit more lists to find k of them
+                nprobe = min(ivf.nlist, int(self.nprobe * max(1.0, index.ntotal / len(allowed))))
+                params = faiss.SearchParametersIVF(sel=sel, nprobe=nprobe)
+            else:
+                params = faiss.SearchParameters(sel=sel)
+        elif ivf is not None:
+            params = faiss.SearchParametersIVF(nprobe=self.nprobe)
+        threads = faiss.omp_get_max_threads()
+        if len(q) == 1:  # one query: thread start-up costs more than it saves, worse on busy CPUs
+            faiss.omp_set_num_threads(1)
+        try:
+            scores, ids = index.search(q, k, params=params)
+        finally:
+            faiss.omp_set_num_threads(threads)
+        return scores, ids
+
+    # ------------------------------------------------------------------ lexical
+    def lexical(self, query: str, k: int, *, where: str = "1", params: Sequence[Any] = ()) -> list[tuple[int, float]]:
+        """FTS5 BM25 over folded statement text: (id, score), best first (higher is better)."""
+        match = fts_query(query)
+        if match is None or k <= 0:
+            return []
+        sql = (
+            "SELECT f.rowid, -bm25(statements_fts) AS score FROM statements_fts f "
+            "JOIN statements s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id "
+            f"WHERE statements_fts MATCH ? AND ({where}) ORDER BY bm25(statements_fts) LIMIT ?"
+        )
+        return [(int(i), float(s)) for i, s in self._conn.execute(sql, (match, *params, k))]
+
+    def filter_sql(self, flt: SearchFilter) -> tuple[str, list[Any]]:
+        """SQL condition (over ``s`` and ``a``) for a filter."""
+        conds: list[str] = []
+        params: list[Any] = []
+        if flt.speakers is not None:
+            conds.append(f"s.speaker_folded IN ({','.join('?' * len(flt.speakers)) or 'NULL'})")
+            params.extend(fold(n) for n in flt.speakers)
+        if flt.lang:
+            conds.append("s.lang = ?")
+            params.append(flt.lang)
+        if flt.kind:
+            conds.append("s.kind = ?")
+            params.append(flt.kind)
+        if flt.source:
+            conds.append("lower(a.source) = lower(?)")
+            params.append(flt.source)
+        if flt.since:
+            conds.append("a.published IS NOT NULL AND substr(a.published, 1, 10) >= ?")
+            params.append(flt.since[:10])
+        if flt.until:
+            conds.append("a.published IS NOT NULL AND substr(a.published, 1, 10) <= ?")
+            params.append(flt.until[:10])
+        return (" AND ".join(conds) or "1"), params
+
+    def filtered_ids(self, flt: SearchFilter) -> list[int]:
+        where, params = self.filter_sql(flt)
+        sql = f"SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id WHERE {where}"
+        return [i for (i,) in self._conn.execute(sql, params)]
+
+    # ------------------------------------------------------------------ speakers
+    def _note_speaker(self, name: str, aliases: Iterable[str] = (), role: str | None = None) -> None:
+        self._conn.execute("INSERT OR IGNORE INTO speakers (name, role) VALUES (?, ?)", (name, role))
+        if role:
+            self._conn.execute("UPDATE speakers SET role=? WHERE name=?", (role, name))
+        for alias in (name, *aliases):
+            self._conn.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?)", (fold(alias), alias, name))
+
+    def add_speakers(self, speakers: Iterable[tuple[str, Sequence[str], str | None]]) -> None:
+        """Register (name, aliases, role) so that any alias finds the speaker's statements."""
+        with self.transaction(bump=False):
+            for name, aliases, role in speakers:
+                self._note_speaker(name, aliases, role)
+
+    def resolve_speaker(self, name: str) -> tuple[str, ...]:
+        """Canonical names that ``name`` may mean: exact alias match, else a word-part match."""
+        f = fold(name).strip()
+        rows = self._conn.execute("SELECT DISTINCT name FROM aliases WHERE folded=?", (f,)).fetchall()
+        if not rows:
+            rows = self._conn.execute(
+                "SELECT DISTINCT name FROM aliases WHERE folded LIKE ? ESCAPE '\\'",
+                ("%" + f.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
+            ).fetchall()
+        return tuple(sorted({r[0] for r in rows})) or (name,)
+
+    def speakers(self) -> list[tuple[str, tuple[str, ...], int]]:
+        """(name, aliases, statement count) for every speaker with statements, most quoted first."""
+        counts = dict(self._conn.execute(
+            "SELECT speaker, count(*) FROM statements WHERE speaker IS NOT NULL GROUP BY speaker"
+        ).fetchall())
+        aliases: dict[str, list[str]] = {}
+        for alias, name in self._conn.execute("SELECT alias, name FROM aliases ORDER BY alias"):
+            if alias != name:
+                aliases.setdefault(name, []).append(alias)
+        rows = [(n, tuple(aliases.get(n, ())), c) for n, c in counts.items()]
+        return sorted(rows, key=lambda r: (-r[2], r[0]))
+
+    # ------------------------------------------------------------------ verdicts
+    def put_verdicts(self, rows: Iterable[VerdictRow]) -> int:
+        """Upsert contradiction-scoring results; pairs are stored with a_id < b_id."""
+        n = 0
+        with self.transaction(bump=False):
+            for a, b, relation, score, reasons, scorer in rows:
+                a, b = (a, b) if a < b else (b, a)
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO verdicts VALUES (?,?,?,?,?,?,?)",
+                    (int(a), int(b), relation, float(score), json.dumps(list(reasons), ensure_ascii=False),
+                     scorer, _now()),
+                )
+                n += 1
+        return n
+
+    def verdicts(
+        self,
+        *,
+        statement_id: int | None = None,
+        relation: str | None = "contradiction",
+        min_score: float = 0.0,
+        speaker: str | None = None,
+        since: str | None = None,
+        limit: int | None = None,
+    ) -> list[VerdictRow]:
+        """Stored verdicts, best score first; ``speaker`` matches any alias, ``since`` the creation date."""
+        conds, params = ["v.score >= ?"], [min_score]
+        if relation is not None:
+            conds.append("v.relation = ?")
+            params.append(relation)
+        if statement_id is not None:
+            conds.append("(v.a_id = ? OR v.b_id = ?)")
+            params += [statement_id, statement_id]
+        if speaker is not None:
+            names = [fold(n) for n in self.resolve_speaker(speaker)]
+            marks = ",".join("?" * len(names))
+            conds.append(f"(sa.speaker_folded IN ({marks}) OR sb.speaker_folded IN ({marks}))")
+            params += names + names
+        if since is not None:
+            conds.append("substr(v.created, 1, 10) >= ?")
+            params.append(since[:10])
+        sql = (
+            "SELECT v.a_id, v.b_id, v.relation, v.score, v.reasons, v.scorer FROM verdicts v "
+            "JOIN statements sa ON sa.id = v.a_id JOIN statements sb ON sb.id = v.b_id "
+            f"WHERE {' AND '.join(conds)} ORDER BY v.score DESC, v.a_id, v.b_id"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [(a, b, r, s, json.loads(rs), sc) for a, b, r, s, rs, sc in self._conn.execute(sql, params)]
+
+    def contradicted_by(self, ids: Sequence[int]) -> dict[int, list[int]]:
+        """For each id, the statements with a stored contradiction verdict against it."""
+        out: dict[int, list[int]] = {i: [] for i in ids}
+        for chunk in _chunks(list(ids), 400):
+            marks = ",".join("?" * len(chunk))
+            sql = (f"SELECT a_id, b_id FROM verdicts WHERE relation='contradiction' "
+                   f"AND (a_id IN ({marks}) OR b_id IN ({marks})) ORDER BY score DESC")
+            for a, b in self._conn.execute(sql, (*chunk, *chunk)):
+                if a in out:
+                    out[a].append(b)
+                if b in out:
+                    out[b].append(a)
+        return out
+
+    # ------------------------------------------------------------------ runs
+    def record_run(self, summary: dict[str, Any]) -> None:
+        with self.transaction(bump=False):
+            self._conn.execute("INSERT INTO runs (started, summary) VALUES (?, ?)",
+                               (_now(), json.dumps(summary, ensure_ascii=False)))
+
+    def runs(self, limit: int = 10) -> list[dict[str, Any]]:
+        rows = self._conn.execute("SELECT started, summary FROM runs ORDER BY id DESC LIMIT ?", (limit,))
+        return [{"started": s, **json.loads(j)} for s, j in rows]
+
+    def check(self) -> list[str]:
+        """Consistency problems between SQLite, FTS and FAISS (empty when all is well)."""
+        problems = []
+        n = self.count()
+        if self.index().ntotal != n:
+            problems.append(f"FAISS holds {self.index().ntotal} vectors, SQLite {n} statements")
+        elif not np.array_equal(np.sort(_index_ids(self.index())), self.ids()):
+            problems.append("FAISS ids differ from SQLite ids")
+        nfts = self._conn.execute("SELECT count(*) FROM statements_fts").fetchone()[0]
+        if nfts != n:
+            problems.append(f"FTS holds {nfts} rows, SQLite {n} statements")
+        orphans = self._conn.execute(
+            "SELECT count(*) FROM statements s LEFT JOIN articles a ON a.id=s.article_id WHERE a.id IS NULL"
+        ).fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} statements without an article")
+        return problems
+
+
+# ---------------------------------------------------------------------- helpers
+def ivf_nlist(n: int) -> int:
+    """Number of IVF lists for ``n`` vectors (the usual 4·sqrt(n), within bounds)."""
+    return int(min(max(4 * np.sqrt(n), 64), 16_384))
+
+
+def _take_lock(path: Path, timeout: float) -> int:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    deadline = time.monotonic() + max(timeout, 0.0)
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise LockedError(
+                    f"store {path.parent} is being written by another factrack process; "
+                    "try again later or pass --wait SECONDS"
+                ) from None
+            time.sleep(0.1)
+
+
+def _index_ids(index: faiss.Index) -> np.ndarray:
+    import faiss
+
+    ivf = faiss.try_extract_index_ivf(index)
+    if ivf is None:
+        return faiss.vector_to_array(faiss.downcast_index(index).id_map).astype(np.int64)
+    invlists = ivf.invlists
+    parts = []
+    for lst in range(ivf.nlist):
+        size = invlists.list_size(lst)
+        if size:
+            parts.append(faiss.rev_swig_ptr(invlists.get_ids(lst), size).copy())
+    return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, np.int64)
+
+
+def _exact_top_k(q: np.ndarray, ids: np.ndarray, vecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    scores = q @ vecs.T
+    out_s = np.full((len(q), k), -np.inf, np.float32)
+    out_i = np.full((len(q), k), -1, np.int64)
+    top = np.argsort(-scores, axis=1, kind="stable")[:, :k]
+    n = top.shape[1]
+    out_s[:, :n] = np.take_along_axis(scores, top, axis=1)
+    out_i[:, :n] = ids[top]
+    return out_s, out_i
+
+
+def _gen_of(path: Path) -> int:
+    try:
+        return int(path.stem.split("-", 1)[1])
+    except (IndexError, ValueError):
+        return -1
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _row_to_stored(row: Sequence[Any]) -> StoredStatement:
+    names = ("id", *_STATEMENT_COLS, *_ARTICLE_COLS, "sentence")
+    d = dict(zip(names, row, strict=True))
+    d["kind"] = Kind(d["kind"])
+    return StoredStatement(**d)

@@ -1,0 +1,78 @@
+"""The CrossEncoder plug-in, with a tiny random cross-encoder built and saved by the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from factrack.compare import RELATIONS, get_scorer
+from factrack.compare.nli import NLIScorer, label_map
+from factrack.embed import FakeEmbedder
+from factrack.errors import ModelError
+
+# An unusual label order: a scorer that assumed (contradiction, entailment, neutral) would be wrong.
+ID2LABEL = {0: "NEUTRAL", 1: "Contradiction", 2: "entailment"}
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> Path:
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
+    from transformers import AutoModelForSequenceClassification, BertConfig, PreTrainedTokenizerFast
+
+    path = tmp_path_factory.mktemp("tiny-nli")
+    vocab = {t: i for i, t in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "troops", "will", "not", "leave", "stay", "لن", "تنسحب", "القوات"])}
+    tok = Tokenizer(models.WordPiece(vocab, unk_token="[UNK]"))
+    tok.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1", special_tokens=[("[CLS]", 2), ("[SEP]", 3)]
+    )
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]"
+    )
+    config = BertConfig(
+        vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32,
+        max_position_embeddings=64, num_labels=3, id2label=ID2LABEL, label2id={v: k for k, v in ID2LABEL.items()},
+    )
+    import torch
+
+    torch.manual_seed(0)
+    model = AutoModelForSequenceClassification.from_config(config)
+    model.save_pretrained(path)
+    fast.save_pretrained(path)
+    return path
+
+
+def test_label_map_reads_names_not_positions() -> None:
+    assert label_map(ID2LABEL) == {0: "neutral", 1: "contradiction", 2: "agreement"}
+    with pytest.raises(ModelError):
+        label_map({0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"})
+
+
+def test_nli_plugin_uses_config_label_order(tiny_model: Path) -> None:
+    scorer = get_scorer(FakeEmbedder(), nli_model=str(tiny_model))
+    assert isinstance(scorer, NLIScorer)
+    pairs = [("the troops will leave", "the troops will not leave"), ("لن تنسحب القوات", "the troops will stay")]
+    # the mapped probabilities are the model's own softmax, reordered by id2label
+    from sentence_transformers import CrossEncoder
+
+    raw = np.asarray(CrossEncoder(str(tiny_model)).predict(pairs, apply_softmax=False))
+    e = np.exp(raw - raw.max(axis=1, keepdims=True))
+    p = e / e.sum(axis=1, keepdims=True)
+    mapped = scorer.nli_probs(pairs)
+    assert np.allclose(mapped[:, 0], p[:, 1], atol=1e-5)  # contradiction is index 1 in this model
+    assert np.allclose(mapped[:, 1], p[:, 2], atol=1e-5)  # entailment is index 2
+    assert np.allclose(mapped[:, 2], p[:, 0], atol=1e-5)
+    verdicts = scorer.score_pairs(pairs)
+    for v in verdicts:
+        assert v.relation in RELATIONS and 0 <= v.score <= 1
+        assert any(r.startswith("NLI model: ") for r in v.reasons)
+    assert any(r.startswith("negation flipped") for r in verdicts[0].reasons)  # cues still explain
+
+
+def test_missing_nli_model_is_a_model_error(tmp_path: Path) -> None:
+    scorer = get_scorer(FakeEmbedder(), nli_model=str(tmp_path / "nope"))
+    with pytest.raises(ModelError):
+        scorer.score("a", "b")

@@ -1,0 +1,110 @@
+"""Store-wide contradictions: candidate pairs, incremental scoring, listing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from factrack.compare import CueScorer, get_scorer
+from factrack.compare import contradictions as contra
+from factrack.embed import FakeEmbedder
+from factrack.index import index_paths
+from factrack.records import Article, Kind, Statement
+from factrack.store import Store
+
+
+def sentences(article: Article) -> list[Statement]:
+    """Every line is a claim (stand-in for the real extractor)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", article.text):
+        out.append(Statement(doc=article.doc, text=m.group(), start=m.start(), end=m.end(), kind=Kind.CLAIM,
+                             lang="ar" if re.search("[\u0600-\u06ff]", m.group()) else "en",
+                             speaker="Speaker " + article.doc[-5]))
+    return out
+
+
+class CountingScorer(CueScorer):
+    """The rule scorer, recording every pair it is asked to score."""
+
+    def __init__(self) -> None:
+        super().__init__(None, None)
+        self.seen: list[tuple[str, str]] = []
+
+    def score_pairs(self, pairs, vectors=None):  # type: ignore[no-untyped-def]
+        self.seen.extend(pairs)
+        assert vectors is not None, "stored statements must be scored from stored vectors"
+        return super().score_pairs(pairs, vectors)
+
+
+def index(corpus: Path, db: Path, **kw):  # type: ignore[no-untyped-def]
+    with Store.open(db, write=True) as store:
+        return index_paths([corpus], store, FakeEmbedder(64), extractor=sentences, **kw)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    c = tmp_path / "corpus"
+    c.mkdir()
+    (c / "a.txt").write_text(
+        "US forces will leave Iraq by the end of the year\nحوالي 2500 عسكري أميركي في العراق\n"
+        "US forces will leave Iraq by the end of the year\n", encoding="utf-8")
+    (c / "b.txt").write_text("US forces will not leave Iraq by the end of the year\nThe football team won the cup\n",
+                             encoding="utf-8")
+    return c
+
+
+def test_update_scores_only_pairs_with_new_statements(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    first = CountingScorer()
+    index(corpus, db, after_add=lambda store, ids: contra.update(store, ids, first))
+    assert first.seen, "the first run scores pairs"
+    # identical statements of one article are never compared with each other
+    assert all(not (a == b) for a, b in first.seen)
+    with Store.open(db) as store:
+        found = contra.find(store)
+    assert found and found[0].score > 0
+    texts = {found[0].a.text, found[0].b.text}
+    assert texts == {"US forces will leave Iraq by the end of the year", "US forces will not leave Iraq by the end of the year"}
+    assert any(r.startswith("negation flipped") for r in found[0].reasons)
+
+    # a new article: only pairs involving its statements are scored
+    (corpus / "c.txt").write_text("حوالي 3500 عسكري أميركي في العراق\n", encoding="utf-8")
+    second = CountingScorer()
+    index(corpus, db, after_add=lambda store, ids: contra.update(store, ids, second))
+    assert second.seen and all("3500" in a or "3500" in b for a, b in second.seen)
+    with Store.open(db) as store:
+        reasons = [r for c in contra.find(store) for r in c.reasons]
+        assert "number differs: 2500 vs 3500 (troops)" in reasons
+        # filters
+        assert contra.find(store, limit=1) == contra.find(store)[:1]
+        assert contra.find(store, min_score=1.01) == []
+        assert contra.find(store, speaker="nobody at all") == []
+
+    # an unchanged run adds nothing and scores nothing
+    third = CountingScorer()
+    index(corpus, db, after_add=lambda store, ids: contra.update(store, ids, third))
+    assert third.seen == []
+
+
+def test_candidate_pairs_involve_given_ids(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    index(corpus, db)
+    with Store.open(db) as store:
+        ids = contra.all_ids(store)
+        pairs = contra.candidate_pairs(store, ids[:1])
+        assert pairs and all(ids[0] in p and p[0] < p[1] for p in pairs)
+
+
+def test_run_contradictions_scores_a_store_that_has_none(corpus: Path, tmp_path: Path) -> None:
+    from factrack.compare.commands import run_contradictions
+
+    db = tmp_path / "db"
+    index(corpus, db)
+    with Store.open(db) as store:
+        assert not contra.has_verdicts(store)
+    found = run_contradictions(db=db)
+    assert found and all(c.scorer == get_scorer(None).name for c in found)
+    with Store.open(db) as store:
+        assert contra.has_verdicts(store)

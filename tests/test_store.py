@@ -1,0 +1,214 @@
+"""The store: records round-trip, FAISS and SQLite agree, crashes and mismatches are repaired."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from factrack.embed import FakeEmbedder
+from factrack.errors import LockedError, StoreError
+from factrack.records import Article, Kind, Statement
+from factrack.store import SearchFilter, Store, fts_query
+
+EMB = FakeEmbedder(32)
+
+
+def make_article(doc: str, sentences: list[str], **meta: str) -> tuple[Article, list[Statement]]:
+    text = " ".join(sentences)
+    statements, pos = [], 0
+    for s in sentences:
+        start = text.index(s, pos)
+        pos = start + len(s)
+        statements.append(Statement(doc=doc, text=s, start=start, end=pos, kind=Kind.CLAIM, lang="ar" if
+                                    any("\u0600" <= c <= "\u06ff" for c in s) else "en",
+                                    speaker=meta.get("speaker"), sentence_start=start, sentence_end=pos))
+    article = Article(doc=doc, text=text, **{k: v for k, v in meta.items() if k != "speaker"})
+    return article, statements
+
+
+def put(store: Store, doc: str, sentences: list[str], **meta: str) -> list[int]:
+    article, statements = make_article(doc, sentences, **meta)
+    if store.model() is None:
+        store.set_model(EMB.name, EMB.dim)
+    ids, _ = store.put_article(article, statements, EMB.embed([s.text for s in statements]))
+    return ids
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "db", write=True) as s:
+        yield s
+
+
+def test_round_trip_keeps_statement_fields_and_article_metadata(store):
+    ids = put(store, "a.txt", ["قال الرئيس إن القوات ستنسحب.", "The army will leave."],
+              title="T", source="Reuters", published="2021-07-26", speaker="Joe Biden")
+    got = store.statements(ids[::-1])
+    assert [g.id for g in got] == ids[::-1]
+    assert got[1].text == "قال الرئيس إن القوات ستنسحب." and got[1].kind is Kind.CLAIM
+    assert got[1].source == "Reuters" and got[1].published == "2021-07-26" and got[1].speaker == "Joe Biden"
+    assert got[1].sentence == got[1].text
+    assert got[0].statement.to_dict()["text"] == "The army will leave."
+    np.testing.assert_allclose(store.vectors(ids), EMB.embed(["قال الرئيس إن القوات ستنسحب.", "The army will leave."]))
+    assert store.count() == 2 and store.check() == []
+
+
+def test_replacing_an_article_drops_old_statements_vectors_and_verdicts(store):
+    old = put(store, "a.txt", ["one claim here.", "two claims here."])
+    store.put_verdicts([(old[1], old[0], "contradiction", 0.9, ["negation"], "cues")])
+    assert store.verdicts() == [(old[0], old[1], "contradiction", 0.9, ["negation"], "cues")]
+    new = put(store, "a.txt", ["a different text entirely."])
+    assert store.count() == 1 and store.verdicts() == []
+    assert min(new) > max(old)  # ids are never reused: FAISS repair depends on it
+    scores, ids = store.nearest(EMB.embed(["a different text entirely."]), 3)
+    assert ids[0][0] == new[0] and list(ids[0][1:]) == [-1, -1]
+    assert store.check() == []
+
+
+def test_nearest_is_exact_and_respects_allowed_ids(store):
+    a = put(store, "a.txt", ["oil prices rose sharply.", "the election is in May."])
+    b = put(store, "b.txt", ["oil exports fell."])
+    q = EMB.embed(["oil prices rose sharply."])
+    _, ids = store.nearest(q, 3)
+    assert ids[0][0] == a[0]
+    _, ids = store.nearest(q, 3, allowed=b)
+    assert list(ids[0]) == [b[0], -1, -1]
+
+
+def test_flush_writes_faiss_that_a_reader_loads(tmp_path):
+    with Store.open(tmp_path, write=True) as w:
+        ids = put(w, "a.txt", ["first claim.", "second claim."])
+    files = list(tmp_path.glob("vectors-*.faiss"))
+    assert len(files) == 1
+    with Store.open(tmp_path) as r:
+        assert r.index().ntotal == 2 and r.check() == []
+        _, got = r.nearest(EMB.embed(["second claim."]), 1)
+        assert got[0][0] == ids[1]
+
+
+def test_stale_faiss_is_repaired_from_stored_vectors(tmp_path):
+    # Simulate a crash after SQLite committed but before FAISS was written: keep the old file.
+    with Store.open(tmp_path, write=True) as w:
+        put(w, "a.txt", ["first claim."])
+    old_file = next(tmp_path.glob("vectors-*.faiss"))
+    saved = old_file.read_bytes()
+    with Store.open(tmp_path, write=True) as w:
+        w.remove_articles(["a.txt"])
+        new = put(w, "b.txt", ["second claim.", "third claim."])
+    for f in tmp_path.glob("vectors-*.faiss"):
+        f.unlink()
+    old_file.write_bytes(saved)  # FAISS now holds the removed statement and lacks the new ones
+    with Store.open(tmp_path) as r:  # a reader repairs in memory, changes no file
+        assert r.check() == []
+        _, got = r.nearest(EMB.embed(["third claim."]), 3)
+        assert set(got[0]) == {*new, -1}
+    assert list(tmp_path.glob("vectors-*.faiss")) == [old_file]
+    with Store.open(tmp_path, write=True) as w:  # a writer repairs and saves
+        pass
+    files = list(tmp_path.glob("vectors-*.faiss"))
+    assert files != [old_file] and len(files) == 1
+    with Store.open(tmp_path) as r:
+        assert r.check() == []
+
+
+def test_missing_faiss_file_is_rebuilt(tmp_path):
+    with Store.open(tmp_path, write=True) as w:
+        ids = put(w, "a.txt", ["first claim.", "second claim."])
+    for f in tmp_path.glob("vectors-*.faiss"):
+        f.unlink()
+    with Store.open(tmp_path) as r:
+        assert r.check() == []
+        assert r.nearest(EMB.embed(["first claim."]), 1)[1][0][0] == ids[0]
+
+
+def test_second_writer_gets_locked_error_and_reader_is_not_blocked(tmp_path):
+    with Store.open(tmp_path, write=True) as w:
+        put(w, "a.txt", ["a claim."])
+        with pytest.raises(LockedError) as e:
+            Store.open(tmp_path, write=True, timeout=0.2)
+        assert e.value.exit_code == 75 and "--wait" in str(e.value)
+        with Store.open(tmp_path) as r:
+            assert r.count() == 1
+    with Store.open(tmp_path, write=True):  # released on close
+        pass
+
+
+def test_model_mismatch_is_refused_with_a_reindex_hint(store):
+    put(store, "a.txt", ["a claim."])
+    assert store.model() == (EMB.name, EMB.dim)
+    with pytest.raises(StoreError, match="factrack reindex"):
+        store.check_model("other-model")
+    with pytest.raises(StoreError, match="reindex"):
+        store.check_model(EMB.name, EMB.dim + 1)
+    store.check_model(EMB.name, EMB.dim)
+
+
+def test_reading_a_missing_store_says_how_to_create_it(tmp_path):
+    with pytest.raises(StoreError, match="factrack index"):
+        Store.open(tmp_path / "none")
+
+
+def test_lexical_folds_arabic_letter_forms(store):
+    ids = put(store, "a.txt", ["أكّد الرئيس أن القوات ستغادر.", "Oil prices rose."])
+    assert [i for i, _ in store.lexical("اكد الرئيس", 5)] == [ids[0]]  # plain alef, no shadda
+    assert [i for i, _ in store.lexical("OIL", 5)] == [ids[1]]
+    assert store.lexical("?!", 5) == []
+    assert fts_query('say "x" OR y') == '"say" OR "x" OR "or" OR "y"'
+
+
+def test_filters_by_speaker_alias_lang_source_and_dates(store):
+    store.add_speakers([("Joe Biden", ["بايدن", "Biden", "جو بايدن"], "US president")])
+    a = put(store, "a.txt", ["القوات ستنسحب."], speaker="Joe Biden", source="Reuters", published="2021-07-26")
+    b = put(store, "b.txt", ["Troops will stay."], speaker="Mustafa al-Kadhimi", source="AP", published="2021-08-01T10:00")
+    assert set(store.resolve_speaker("بايدن")) == {"Joe Biden"}
+    assert set(store.resolve_speaker("kadhimi")) == {"Mustafa al-Kadhimi"}  # part of a name
+    f = store.filtered_ids
+    assert f(SearchFilter(speakers=store.resolve_speaker("بايدن"))) == a
+    assert f(SearchFilter(lang="en")) == b
+    assert f(SearchFilter(source="reuters")) == a
+    assert f(SearchFilter(since="2021-07-27")) == b
+    assert f(SearchFilter(until="2021-08-01")) == a + b
+    assert f(SearchFilter(until="2021-07-31")) == a
+    assert f(SearchFilter(kind="direct")) == []
+    names = {n: (aliases, c) for n, aliases, c in store.speakers()}
+    assert names["Joe Biden"][1] == 1 and "بايدن" in names["Joe Biden"][0]
+
+
+def test_verdicts_filter_and_contradicted_by(store):
+    a = put(store, "a.txt", ["x rose.", "y fell."], speaker="A")
+    b = put(store, "b.txt", ["x fell."], speaker="B")
+    store.put_verdicts([(b[0], a[0], "contradiction", 0.8, ["antonym"], "s"), (a[1], b[0], "agreement", 0.7, [], "s")])
+    assert store.verdicts(min_score=0.9) == []
+    assert store.verdicts(speaker="B")[0][:2] == (a[0], b[0])
+    assert store.verdicts(relation=None, statement_id=a[1])[0][2] == "agreement"
+    assert store.contradicted_by([a[0], a[1]]) == {a[0]: [b[0]], a[1]: []}
+    store.put_verdicts([(a[0], b[0], "neutral", 0.1, [], "s")])  # upsert
+    assert store.verdicts() == []
+
+
+def test_ivf_index_past_the_threshold_agrees_with_exact_search(tmp_path):
+    rng = np.random.default_rng(0)
+    # clustered vectors, as real sentence embeddings are (uniform random is IVF's worst case)
+    centres = rng.normal(size=(40, 48)).astype(np.float32)
+    vecs = centres[rng.integers(0, 40, 6000)] + 0.35 * rng.normal(size=(6000, 48)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    with Store.open(tmp_path, write=True) as w:
+        w.ivf_threshold = 5000
+        w.set_model("synthetic", 48)
+        with w.transaction():
+            for n in range(0, 6000, 100):
+                art = Article(doc=f"d{n}", text="x" * 100)
+                sts = [Statement(doc=art.doc, text=f"s{n + j}", start=0, end=1, kind=Kind.CLAIM, lang="en")
+                       for j in range(100)]
+                w.put_article(art, sts, vecs[n : n + 100])
+    with Store.open(tmp_path) as r:
+        assert r.is_ivf() and r.check() == []
+        ids = r.ids()
+        queries = vecs[rng.integers(0, 6000, 50)] + 0.1 * rng.normal(size=(50, 48)).astype(np.float32)
+        queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+        exact = np.argsort(-(queries @ vecs.T), axis=1)[:, :10]
+        _, got = r.nearest(queries, 10)
+        recall = np.mean([len(set(ids[exact[i]]) & set(got[i])) / 10 for i in range(50)])
+        assert recall >= 0.9
+        _, got = r.nearest(queries[:1], 5, allowed=[int(ids[7])])
+        assert list(got[0]) == [ids[7], -1, -1, -1, -1]
