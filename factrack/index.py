@@ -85,12 +85,12 @@ def _file_of(doc: str) -> str:
 
 def _input_files(given: Sequence[str]) -> list[tuple[str, tuple[int, int] | None]]:
     """The files ``read_articles`` would read for ``given``, each with (size, mtime_ns) if it exists."""
-    from factrack.ingest import _folder_files  # the one definition of which files in a folder count
+    from factrack.ingest import folder_files
 
     out: list[tuple[str, tuple[int, int] | None]] = []
     for g in given:
         p = Path(g)
-        files = [str(f) for f in _folder_files(p)] if p.is_dir() else [g]
+        files = [str(f) for f in folder_files(p)] if p.is_dir() else [g]
         for f in files:
             try:
                 st = os.stat(f)

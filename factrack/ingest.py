@@ -56,7 +56,7 @@ def read_articles(
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _folder_files(path):
+            for file in folder_files(path):
                 yield from _read_file(file, str(file), max_bytes)
         elif path.is_file():
             if not is_annotation(path):
@@ -67,7 +67,8 @@ def read_articles(
             yield Failure(str(given), "no such file or directory")
 
 
-def _folder_files(folder: Path) -> list[Path]:
+def folder_files(folder: Path) -> list[Path]:
+    """The article files inside ``folder``, in reading order; the one definition of what counts."""
     out = []
     for file in folder.rglob("*"):
         rel = file.relative_to(folder)

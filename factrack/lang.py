@@ -8,6 +8,7 @@ adding a folder of tables.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -51,19 +52,13 @@ def pairs(lang: str, table: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _is_arabic(ch: str) -> bool:
-    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc"
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]")
 
 
 def letter_counts(text: str) -> tuple[int, int]:
     """(Arabic letters, Latin letters) in ``text``; ingest uses the shares to spot mixed articles."""
-    arabic = latin = 0
-    for ch in text:
-        if _is_arabic(ch):
-            arabic += ch.isalpha()
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
-    return arabic, latin
+    return len(_ARABIC_LETTERS.findall(text)), len(_LATIN_LETTERS.findall(text))
 
 
 def detect(text: str) -> str | None:

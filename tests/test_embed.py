@@ -114,3 +114,16 @@ def test_import_does_not_pull_torch() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_cpu_threads_is_bounded_and_overridable(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from factrack.embed.models import cpu_threads
+
+    monkeypatch.delenv("FACTRACK_THREADS", raising=False)
+    assert 1 <= cpu_threads() <= len(os.sched_getaffinity(0))
+    monkeypatch.setattr(os, "getloadavg", lambda: (50.0, 50.0, 50.0))
+    assert cpu_threads() == 1  # a saturated machine gets one thread, never zero
+    monkeypatch.setenv("FACTRACK_THREADS", "3")
+    assert cpu_threads() == 3

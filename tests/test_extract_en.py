@@ -33,7 +33,7 @@ def test_split_quote_same_speaker_and_pronoun_resolution() -> None:
     first, a, b = run(text)
     assert (a.text, b.text) == ("We will rebuild the bridge", "and we will do it before the winter comes")
     assert a.mention == b.mention == "she"
-    assert first.speaker == a.speaker == b.speaker == "Mayor Laura Stone"
+    assert first.speaker == a.speaker == b.speaker == "Laura Stone"  # the name without the title
 
 
 def test_surname_and_role_resolve_to_the_full_name() -> None:
@@ -87,3 +87,42 @@ def test_multi_paragraph_quote() -> None:
     a, b = run(text)
     assert a.speaker == b.speaker == "minister"
     assert (a.kind, b.kind) == (Kind.DIRECT, Kind.DIRECT)
+
+
+def test_title_and_appositive_give_the_persons_name() -> None:
+    text = (
+        'Economist Leila Nassar called the deal "a painkiller, not a cure."\n\n'
+        "The agency's director general, Karim Saade, denied that supply had improved."
+    )
+    a, b = run(text)
+    assert a.speaker == "Leila Nassar" and a.text == "a painkiller, not a cure"
+    assert b.speaker == "Karim Saade"
+
+
+def test_honorific_surname_and_gendered_pronoun() -> None:
+    text = (
+        "Sara Malik, an analyst in Dubai, disagreed with the forecast.\n\n"
+        '"Prices will come down as the barrels arrive," said Mr Reed, an oil analyst.\n\n'
+        "She said demand was recovering faster than supply.\n\n"
+        '"Inventories are drawing and will keep drawing," Ms Malik added.'
+    )
+    statements = run(text)
+    assert [s.speaker for s in statements] == ["Reed", "Sara Malik", "Sara Malik"]  # he is Mr: she is not him
+
+
+def test_anonymity_formulas_and_indirect_questions_are_not_statements() -> None:
+    text = (
+        "Another delegate, who asked not to be named, said the compromise was fair.\n\n"
+        "The minister, who would not say whether prices would rise, left early."
+    )
+    [s] = run(text)
+    assert s.text == "the compromise was fair"
+
+
+def test_the_group_means_the_organisation_met_before() -> None:
+    text = (
+        "OPEC+ agreed on Sunday to raise output.\n\n"
+        '"The group will adjust its production upward every month," the alliance said.'
+    )
+    statements = run(text)
+    assert statements[-1].speaker == "OPEC+"

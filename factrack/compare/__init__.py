@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from factrack.compare.cues import analyse, find_cues
-from factrack.compare.features import FEATURES, feature_matrix
+from factrack.compare.features import FEATURES, feature_matrix, vector_features
 
 if TYPE_CHECKING:
     from factrack.compare.classifier import Classifier
@@ -73,9 +73,11 @@ def _word_reasons(a: str, b: str) -> list[str]:
 class CueScorer:
     """Embedding similarity + cues, decided by the learned classifier (or by rules without one)."""
 
-    def __init__(self, embedder: Embedder | None, classifier: Classifier | None = None):
+    def __init__(self, embedder: Embedder | None, classifier: Classifier | None = None, model_name: str | None = None):
         self.embedder = embedder
         self.classifier = classifier
+        # which embedding model the vectors come from: the learned vector features only fit e5's
+        self.model_name = model_name or getattr(embedder, "name", None)
         self.name = "cues+classifier:v1" if classifier is not None else "cues+rules:v1"
 
     def score(self, a: str, b: str) -> Verdict:
@@ -98,8 +100,11 @@ class CueScorer:
         sims = np.sum(np.asarray(va, dtype=np.float32) * np.asarray(vb, dtype=np.float32), axis=1)
         x = feature_matrix(pairs, sims)
         if self.classifier is not None:
-            p = self.classifier.predict_proba(x)
-            order = [self.classifier.classes.index(r) for r in RELATIONS]
+            model = self.classifier.for_model(self.model_name, np.shape(va)[1])
+            if model.vector_dim:
+                x = np.hstack([x, vector_features(va, vb)])
+            p = model.predict_proba(x)
+            order = [model.classes.index(r) for r in RELATIONS]
             return sims, p[:, order]
         return sims, np.stack([_rule_probs(row) for row in x])
 
@@ -138,15 +143,24 @@ def _verdict(a: str, b: str, sim: float, p: np.ndarray) -> Verdict:
 
 
 def get_scorer(
-    embedder: Embedder | None = None, nli_model: str | None = None, *, weights: str | None = None, rules: bool = False
+    embedder: Embedder | None = None,
+    nli_model: str | None = None,
+    *,
+    model_name: str | None = None,
+    weights: str | None = None,
+    rules: bool = False,
 ) -> Scorer:
-    """The default scorer (shipped weights), the rule fallback, or a CrossEncoder combined with cues."""
+    """The default scorer (shipped weights), the rule fallback, or a CrossEncoder combined with cues.
+
+    ``model_name`` names the embedding model of vectors passed in later (stored vectors), when no
+    embedder is given.
+    """
     from factrack.compare import classifier as clf
 
     model = None
     if not rules and (weights is not None or clf.shipped_available()):
         model = clf.load(weights)
-    base = CueScorer(embedder, model)
+    base = CueScorer(embedder, model, model_name)
     if nli_model:
         from factrack.compare.nli import NLIScorer
 

@@ -30,6 +30,17 @@ class Classifier:
     layers: tuple[tuple[np.ndarray, np.ndarray], ...]  # (W: in x out, b: out)
     temperature: float = 1.0
     meta: dict | None = None
+    vector_dim: int = 0  # >0: the input also holds vector_features of this embedding size
+    embedder: str | None = None  # the embedding model the vector part was trained on
+    cues_only: Classifier | None = None  # for any other embedding model
+
+    def for_model(self, name: str | None, dim: int) -> Classifier:
+        """This model when the vectors are the ones it was trained on, else its cues-only part."""
+        if self.vector_dim == 0 or (name in _aliases(self.embedder) and dim == self.vector_dim):
+            return self
+        if self.cues_only is None:
+            raise ModelError(f"contradiction weights need {self.embedder} vectors, got {name}")
+        return self.cues_only
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
         """Class probabilities, one row per pair (columns in ``classes`` order)."""
@@ -44,7 +55,12 @@ class Classifier:
         return e / e.sum(axis=1, keepdims=True)
 
     def to_dict(self) -> dict:
-        return {
+        extra: dict = {}
+        if self.vector_dim:
+            extra = {"vector_dim": self.vector_dim, "embedder": self.embedder}
+        if self.cues_only is not None:
+            extra["cues_only"] = self.cues_only.to_dict()
+        return extra | {
             "classes": list(self.classes),
             "features": list(FEATURES),
             "mean": self.mean.tolist(),
@@ -59,6 +75,9 @@ def from_dict(d: dict) -> Classifier:
     if list(d.get("features", [])) != list(FEATURES):
         raise ModelError("contradiction weights were trained on other features; run scripts/train_compare.py")
     return Classifier(
+        vector_dim=int(d.get("vector_dim", 0)),
+        embedder=d.get("embedder"),
+        cues_only=from_dict(d["cues_only"]) if d.get("cues_only") else None,
         classes=tuple(d["classes"]),
         mean=np.asarray(d["mean"], dtype=np.float64),
         scale=np.asarray(d["scale"], dtype=np.float64),
@@ -66,6 +85,14 @@ def from_dict(d: dict) -> Classifier:
         temperature=float(d.get("temperature", 1.0)),
         meta=d.get("meta"),
     )
+
+
+def _aliases(name: str | None) -> frozenset[str]:
+    from factrack.embed import BUNDLED_ALIASES
+
+    if name is None:
+        return frozenset()
+    return BUNDLED_ALIASES | {name} if name in BUNDLED_ALIASES else frozenset({name})
 
 
 def load(path: Path | str | None = None) -> Classifier:

@@ -54,7 +54,7 @@ def run_compare(a: str, b: str, *, db: Path | str | None = None, model: str | No
             for i, v in enumerate(vecs):
                 if v is None:
                     vecs[i] = emb.embed([texts[i]])[0]
-        scorer = get_scorer(emb, nli_model)
+        scorer = get_scorer(emb, nli_model, model_name=name)
         return scorer.score_pairs([(texts[0], texts[1])], (np.atleast_2d(vecs[0]), np.atleast_2d(vecs[1])))[0]
     return get_scorer(_embedder(model), nli_model).score(a, b)
 
@@ -105,5 +105,6 @@ def run_contradictions(*, db: Path | str | None = None, speaker: str | None = No
             return contra.find(store, speaker=speaker, since=since, min_score=min_score, limit=limit)
     with _open_store(db, write=True) as store:
         if not contra.has_verdicts(store):
-            contra.update(store, contra.all_ids(store), get_scorer(None, nli_model), progress)
+            name = (store.model() or (None, 0))[0]
+            contra.update(store, contra.all_ids(store), get_scorer(None, nli_model, model_name=name), progress)
         return contra.find(store, speaker=speaker, since=since, min_score=min_score, limit=limit)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from factrack.compare.cues import analyse
 from factrack.normalize import fold
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ NEIGHBOURS = 10  # dense neighbours per statement
 LEXICAL_NEIGHBOURS = 3  # full-text neighbours per statement
 MIN_SIMILARITY = 0.80  # e5: unrelated news scores at most ~0.82; below 0.80 nothing is about the same thing
 BATCH = 512
+MIN_TOKENS = 4  # a two-word fragment ("badly understate") is not a claim that can be contradicted
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,11 @@ class ContradictionPair:
                 "a": self.a.to_dict(), "b": self.b.to_dict()}
 
 
-def _same_statement(a: StoredStatement, b: StoredStatement) -> bool:
-    """The same words twice in one article (a repeated claim) say nothing against each other."""
-    return a.doc == b.doc and fold(a.text).strip() == fold(b.text).strip()
+def _comparable(a: StoredStatement, b: StoredStatement) -> bool:
+    """Not the same words twice in one article (a repeated claim), and neither a mere fragment."""
+    if len(analyse(a.text).tokens) < MIN_TOKENS or len(analyse(b.text).tokens) < MIN_TOKENS:
+        return False
+    return not (a.doc == b.doc and fold(a.text).strip() == fold(b.text).strip())
 
 
 def candidate_pairs(store: Store, ids: Sequence[int], *, k: int = NEIGHBOURS, lexical_k: int = LEXICAL_NEIGHBOURS,
@@ -78,7 +82,7 @@ def score_store_pairs(store: Store, pairs: Sequence[tuple[int, int]], scorer: Sc
         by_id = {st.id: st for st in store.statements(need)}
         vecs = store.vectors(need)
         row = {i: n for n, i in enumerate(need)}
-        keep = [(a, b) for a, b in chunk if a in by_id and b in by_id and not _same_statement(by_id[a], by_id[b])]
+        keep = [(a, b) for a, b in chunk if a in by_id and b in by_id and _comparable(by_id[a], by_id[b])]
         if keep:
             va = vecs[[row[a] for a, _ in keep]]
             vb = vecs[[row[b] for _, b in keep]]

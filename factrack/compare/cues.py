@@ -191,12 +191,16 @@ def analyse(text: str) -> Analysis:
         forms = {t} | {t[len(p):] for p in neg_prefixes if t.startswith(p) and len(t) > len(p) + 1}
         if any(neg_table.get(f) for f in forms):
             negations.append(i)
-    content = frozenset(f for i, k in enumerate(keys) if i not in negations for f in k if len(f) >= MIN_KEY_LEN)
+    stop = lang.words(code, "compare_stopwords")
+    content = frozenset(
+        f for i, k in enumerate(keys) if i not in negations and not (k & stop) for f in k if len(f) >= MIN_KEY_LEN
+    )
     concept_at = {i: c.id for c in concepts for i in range(c.start, c.end)}
     negated: set[str] = set()
     for n in negations:
         for i in range(n + 1, min(n + 1 + NEGATION_WINDOW, len(tokens))):
-            negated |= {f for f in keys[i] if len(f) >= MIN_KEY_LEN}
+            if not (keys[i] & stop):
+                negated |= {f for f in keys[i] if len(f) >= MIN_KEY_LEN}
             if i in concept_at:
                 negated.add(concept_at[i])
     numbers = find_numbers(code, tokens, [k | ({concept_at[i]} if i in concept_at else set()) for i, k in enumerate(keys)], words)
@@ -266,12 +270,29 @@ def _opposed(a: tuple[Concept, ...], b: tuple[Concept, ...], an: Analysis, bn: A
     return []
 
 
+@cache
+def topic_concepts() -> frozenset[str]:
+    text = (resources.files("factrack") / "data" / "compare" / "topic_concepts.txt").read_text(encoding="utf-8")
+    return frozenset(line.split("#", 1)[0].strip().upper() for line in text.splitlines() if line.split("#", 1)[0].strip())
+
+
+def _governed(x: Analysis, m: Concept) -> set[str]:
+    """Predicate concepts in the window after a modality word: what it says is (un)likely."""
+    return {c.id for c in x.concepts if m.end <= c.start < m.end + NEGATION_WINDOW} - topic_concepts()
+
+
 def stance_cues(a: Analysis, b: Analysis) -> list[Cue]:
     return _opposed(a.concepts, b.concepts, a, b, "stance")
 
 
 def modality_cues(a: Analysis, b: Analysis) -> list[Cue]:
-    return _opposed(a.modality, b.modality, a, b, "modality")
+    """Opposed modality about the same predicate ("will leave" / "unlikely to leave")."""
+    for cue in _opposed(a.modality, b.modality, a, b, "modality"):
+        ma = [m for m in a.modality if m.surface == cue.a]
+        mb = [m for m in b.modality if m.surface == cue.b]
+        if any(_governed(a, x) & _governed(b, y) for x in ma for y in mb):
+            return [cue]
+    return []
 
 
 def number_cues(a: Analysis, b: Analysis) -> list[Cue]:

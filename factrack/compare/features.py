@@ -100,6 +100,16 @@ def pair_features(a: str, b: str, sim: float) -> list[float]:
     ]
 
 
+def vector_features(va: np.ndarray, vb: np.ndarray) -> np.ndarray:
+    """|a-b| and a*b of the two embeddings: where in meaning-space the pair differs (InferSent-style).
+
+    Only meaningful for the embedding model the classifier was trained with (the bundled e5).
+    """
+    va = np.asarray(va, dtype=np.float32)
+    vb = np.asarray(vb, dtype=np.float32)
+    return np.hstack([np.abs(va - vb), va * vb])
+
+
 def feature_matrix(pairs: list[tuple[str, str]], sims: np.ndarray) -> np.ndarray:
     """Features of many pairs, one row each (float32)."""
     rows = [pair_features(a, b, float(s)) for (a, b), s in zip(pairs, sims)]

@@ -15,7 +15,7 @@ from pathlib import Path
 from factrack import lang
 from factrack.extract.attribution import Candidate
 from factrack.extract.coref import Resolver
-from factrack.extract.pipeline import CANDIDATES, get_nlp
+from factrack.extract.pipeline import CANDIDATES, ORGANISATIONS, get_nlp
 from factrack.records import Article, Failure, Kind, Statement
 from factrack.speakers import Registry, load_registry
 
@@ -45,28 +45,33 @@ def segments(text: str, default: str = "en") -> list[tuple[int, int, str]]:
     return [(s, e, c) for s, e, c in out]
 
 
-def _candidates(article: Article) -> Iterator[tuple[Candidate, str, int]]:
+def _candidates(article: Article) -> tuple[list[tuple[Candidate, str, int]], list[tuple[int, int, str]]]:
+    """Candidates of every segment (with its language and offset), and organisation names."""
+    found: list[tuple[Candidate, str, int]] = []
+    orgs: list[tuple[int, int, str]] = []
     for start, end, code in segments(article.text):
         doc = get_nlp(code)(article.text[start:end])
-        for c in doc.user_data[CANDIDATES]:
-            yield c, code, start
+        found.extend((c, code, start) for c in doc.user_data[CANDIDATES])
+        orgs.extend((s + start, e + start, code) for s, e in doc.user_data[ORGANISATIONS])
+    return found, orgs
 
 
 def extract(article: Article, registry: Registry | None = None) -> list[Statement]:
     """Every attributed statement and claim in the article, in reading order."""
     registry = registry if registry is not None else _default_registry()
     text = article.text
-    resolver = Resolver(text, registry)
+    found, orgs = _candidates(article)
+    resolver = Resolver(text, registry, orgs)
     out: list[Statement] = []
-    for c, code, shift in _candidates(article):
+    for c, code, shift in found:
         speaker = mention = None
         ms = me = None
         if c.kind != Kind.CLAIM:
             where = (c.mention[0] + shift, c.mention[1] + shift) if c.mention else None
             name = (c.name[0] + shift, c.name[1] + shift) if c.name else None
-            resolved = resolver.resolve(where, code, name)
-            if resolved is None:
-                continue  # reported speech whose speaker cannot be told
+            resolved = resolver.resolve(where, code, name, c.cue)
+            if resolved is None or c.note:
+                continue  # reported speech whose speaker cannot be told, or only a speaker met
             speaker, mention, ms, me = resolved.speaker, resolved.mention, resolved.start, resolved.end
         s, e = c.start + shift, c.end + shift
         statement = Statement(

@@ -3,13 +3,15 @@
 A quote takes the nearest cue in the sentences it touches; a quote inside a speaker's phrase is a
 name ('واشنطن انستيتيوت'), and a quote with no cue near it is a scare quote: neither is a
 statement. A cue's reported clause becomes indirect speech unless it holds a quote, in which case
-the quoted words are the statement (as in the seed annotation). Speakers stay mentions here;
-``coref`` resolves them across the article.
+the quoted words are the statement (as in the seed annotation), and a quote inside a cue's
+reported clause belongs to that cue. A verb with no subject of its own shares the subject of the
+verb before it in the sentence. Speakers stay mentions here (cues whose speaker says nothing
+quotable are passed on as notes); ``coref`` resolves them across the article.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -35,6 +37,7 @@ class Candidate:
     sentence: tuple[int, int]
     group: int | None = None  # pieces of one quote
     name: tuple[int, int] | None = None  # the person's name inside the mention, if found
+    note: bool = False  # not a statement: a speaker met (she disagreed), for resolving later mentions
 
 
 def _words(text: str) -> int:
@@ -110,7 +113,7 @@ def find_candidates(doc: Doc, code: str) -> tuple[list[Candidate], set[int]]:
     quoted, short = _quote_tokens(doc, quotes)
     sents = list(doc.sents)
     ranges = [_sentence_range(s) for s in sents]
-    cues_by_sent = [find_cues(s, t, quoted, short) for s in sents]
+    cues_by_sent = [_share_subjects(find_cues(s, t, quoted, short)) for s in sents]
     out: list[Candidate] = []
 
     for n, cues in enumerate(cues_by_sent):
@@ -134,6 +137,11 @@ def find_candidates(doc: Doc, code: str) -> tuple[list[Candidate], set[int]]:
         if not touched:
             continue
         near = [c for n in touched for c in cues_by_sent[n]]
+        if any(_names_an_outlet(doc, c, first, span_end) for c in near):
+            continue
+        holders = [c for c in near if c.content and not c.content_before and _inside(c.content, first.start, last.end)]
+        if holders:  # قال إن القوات «قادرة …»، مضيفا …: the quote is what the first verb reports
+            near = holders[-1:]
         cue = min(near, key=lambda c: _distance(c, first.open_at, span_end)) if near else None
         mention = cue.mention if cue else None
         if cue is None:
@@ -149,9 +157,36 @@ def find_candidates(doc: Doc, code: str) -> tuple[list[Candidate], set[int]]:
             kind = kind or _kind(doc, q, cue, ranges[n], t)  # later paragraphs go with the first
             name = cue.name if cue and mention else None
             out.append(Candidate(q.start, q.end, kind, cue.text if cue else None, mention, ranges[n], q.group, name))
+    used = {c.mention for c in out}
+    for n, cues in enumerate(cues_by_sent):
+        for c in cues:
+            if c.mention and c.mention not in used:
+                out.append(Candidate(c.start, c.start, Kind.INDIRECT, c.text, c.mention, ranges[n], None, c.name, True))
+                used.add(c.mention)
     busy = {n for n, cues in enumerate(cues_by_sent) if any(c.content or c.mention for c in cues)}
     busy |= {n for n, (s, e) in enumerate(ranges) for q in quotes if q.open_at < e and s < q.end}
     return sorted(out, key=lambda c: c.start), busy
+
+
+def _share_subjects(cues: list[Cue]) -> list[Cue]:
+    """A verb with no subject of its own after another in the same sentence shares its subject
+    (لكن الخبير هاني عزت شكك في الأرقام، وقال إن …; he denied it, adding that …)."""
+    out: list[Cue] = []
+    for cue in cues:
+        prev = next((c for c in reversed(out) if c.mention and not c.phrase), None)
+        if cue.mention is None and not cue.phrase and prev is not None:
+            cue = replace(cue, mention=prev.mention, name=prev.name)
+        out.append(cue)
+    return out
+
+
+def _names_an_outlet(doc: Doc, cue: Cue, first: Quote, span_end: int) -> bool:
+    """A short quote between a cue and the clause it reports names an outlet or a source
+    (قال لـ«الأخبار» إن …، نقلت صحيفة "نيويورك تايمز" عن …)."""
+    if cue.content is None or cue.content_before or cue.phrase:
+        return False
+    short = _words(doc.text[first.open_at : span_end]) <= SHORT_QUOTE_WORDS
+    return short and cue.end <= first.open_at and span_end <= cue.content[0]
 
 
 def _floating(doc: Doc, first: Quote, last: Quote, ranges: list[tuple[int, int]], touched: list[int],

@@ -1,11 +1,13 @@
 """Who a mention means: resolving speakers across one article.
 
-Mentions are resolved in reading order. A registered name (anywhere in the phrase, as its head:
-not "إدارة بايدن", not "a Biden administration official") gives the registry's canonical name. A
-title, surname or shortened phrase ("الرئيس الأميركي", "Kirby", "the official") means the latest
-earlier speaker whose phrase contains all its words, or, failing that, the registered name written
-right after the same words earlier in the article. Pronouns and continuations (وأضاف، he added)
-keep the last speaker. Anything else is a new speaker, named as written.
+Mentions are resolved in reading order. The person's name inside a phrase ("لويد أوستن" in
+"وزير الدفاع الأميركي لويد أوستن"), else a registered name anywhere in the phrase as its head
+(not "إدارة بايدن", not "a Biden administration official"), gives the registry's canonical name.
+A title, surname or shortened phrase ("الرئيس الأميركي", "Mr Kirby", "the official") means the
+latest earlier speaker whose phrase contains all its words, or, failing that, the registered name
+written right after the same words earlier in the article. "The group", "التحالف" mean the latest
+organisation of that kind met before. Pronouns and subject-less verbs keep the last speaker whose
+gender fits (she, قالت, وأضافت). Anything else is a new speaker, named as written.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from factrack import lang
+from factrack.extract.names import bare, definite, name_tables, titled
 from factrack.normalize import fold
 from factrack.speakers import Registry
 
 _WORD = re.compile(r"\w+")
 _EDGE = " \t\r\n,،.:;()«»\"'“”‘’-–—"
+_QUOTES = re.compile("[«»\"“”„‘’]")
 
 
 @dataclass(frozen=True)
@@ -36,27 +40,39 @@ class Resolved:
 class _Known:
     words: frozenset[str]
     resolved: Resolved
+    person: bool
+    gender: str | None
 
 
 @cache
-def _articles(code: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    entries = lang.words(code, "articles")
-    return frozenset(e for e in entries if not e.endswith("-")), tuple(e[:-1] for e in entries if e.endswith("-"))
+def _genders(code: str) -> dict[str, str]:
+    return dict(lang.pairs(code, "gender"))
+
+
+def _gender_of(text: str | None, code: str) -> str | None:
+    """Gender told by a word of ``text`` (she, Ms, spokeswoman, قالت, الخبيرة), if any."""
+    if not text:
+        return None
+    table = _genders(code)
+    for w in _WORD.findall(fold(text)):
+        g = table.get(w) or (table.get(w[1:]) if len(w) > 2 and w[0] in "وف" else None)
+        if g:
+            return g
+    return None
+
+
+def _definite(text: str, code: str) -> bool:
+    """Does the phrase open with an article (the group, التحالف): it points back."""
+    first = text.split()[0] if text.split() else ""
+    return fold(first) in name_tables(code).article_words or definite(first, code)
 
 
 def content_words(text: str, code: str) -> frozenset[str]:
-    """Folded words without articles: what two mentions of one speaker share."""
-    whole, prefixes = _articles(code)
-    out = set()
-    for w in _WORD.findall(fold(text)):
-        if w in whole:
-            continue
-        for p in prefixes:
-            if w.startswith(p) and len(w) > len(p) + 1:
-                w = w[len(p) :]
-                break
-        out.add(w)
-    return frozenset(out)
+    """Folded words without articles or honorifics: what two mentions of one speaker share."""
+    nt = name_tables(code)
+    return frozenset(
+        bare(w, code) for w in _WORD.findall(fold(text)) if w not in nt.article_words and w not in nt.honorifics
+    )
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -67,60 +83,122 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-class Resolver:
-    """Keeps the speakers met so far in one article."""
+def display(text: str) -> str:
+    """A name for display: without quote marks (تحالف «أوبك+» -> تحالف أوبك+)."""
+    return " ".join(_QUOTES.sub("", text).split())
 
-    def __init__(self, text: str, registry: Registry) -> None:
+
+class Resolver:
+    """Keeps the speakers (and organisations) met so far in one article."""
+
+    def __init__(self, text: str, registry: Registry, orgs: list[tuple[int, int, str]] | None = None) -> None:
         self.text = text
         self.registry = registry
         self.known: list[_Known] = []
         self.last: Resolved | None = None
+        self.orgs = sorted(orgs or [])  # (start, end, language) of organisation names in the text
 
     def resolve(
-        self, mention: tuple[int, int] | None, code: str, name: tuple[int, int] | None = None
+        self, mention: tuple[int, int] | None, code: str, name: tuple[int, int] | None = None, cue: str | None = None
     ) -> Resolved | None:
         """The speaker of a statement whose speaker is written at ``mention`` (None: not written);
-        ``name``, the person's name inside the mention when the parser found one, names a new speaker."""
+        ``name`` is the person's name inside the mention when one was found; ``cue`` the
+        reporting word, whose form may tell the speaker's gender (قالت)."""
         if mention is None:
-            return self.last
+            return self._fitting(_gender_of(cue, code), None, None)
         s, e = clean_span(self.text, *mention)
         if s >= e:
-            return self.last
+            return self._fitting(_gender_of(cue, code), None, None)
         written = self.text[s:e]
         if fold(written) in lang.words(code, "pronouns"):
-            if self.last is None:
-                return None
-            return self._remember(Resolved(self.last.speaker, written, s, e), None)
+            return self._fitting(_gender_of(written, code), written, (s, e))
         words = content_words(written, code)
-        canonical = self._registered(written, code)
+        gender = _gender_of(written, code) or _gender_of(cue, code)
+        named = self.text[name[0] : name[1]] if name else None
+        canonical = self._registered(named, code) if named else None
+        canonical = canonical or (self._registered(written, code) if not named else None)
         if canonical is None:
             earlier = self._earlier(words)
             if earlier is not None:
-                return self._remember(Resolved(earlier.speaker, written, s, e), None)
+                if gender and earlier.gender is None:
+                    earlier.gender = gender
+                return self._remember(Resolved(earlier.resolved.speaker, written, s, e), None, earlier.person, gender)
+            org = self._organisation(words, s, code) if _definite(written, code) else None
+            if org is not None:
+                return self._remember(Resolved(org, written, s, e), words, False, None)
             canonical = self._named_after(written, s)
-        return self._remember(Resolved(canonical or self._form(written, name, code), written, s, e), words)
+        person = named is not None or titled(written, code) or gender is not None or (
+            not self._is_org(words, s, e, code) and (canonical is not None or len(words) > 1)
+        )
+        speaker = canonical or display(named or self._form(written, code))
+        return self._remember(Resolved(speaker, written, s, e), words, person, gender)
 
-    def _form(self, written: str, name: tuple[int, int] | None, code: str) -> str:
-        """A new speaker's name: the person's name if found, else the phrase without its article."""
-        if name is not None:
-            return self.text[name[0] : name[1]]
-        whole, _ = _articles(code)
+    def _form(self, written: str, code: str) -> str:
+        """A new speaker's name: the phrase without its article."""
         first, _, rest = written.partition(" ")
-        return rest if rest and fold(first) in whole else written
+        return rest if rest and fold(first) in name_tables(code).article_words else written
 
-    def _remember(self, r: Resolved, words: frozenset[str] | None) -> Resolved:
+    def _remember(self, r: Resolved, words: frozenset[str] | None, person: bool, gender: str | None) -> Resolved:
         if words:
-            self.known.append(_Known(words, r))
+            self.known.append(_Known(words, r, person, gender))
         self.last = r
         return r
 
-    def _earlier(self, words: frozenset[str]) -> Resolved | None:
+    def _known(self, r: Resolved | None) -> _Known | None:
+        return next((k for k in reversed(self.known) if r is not None and k.resolved.speaker == r.speaker), None)
+
+    def _fitting(self, gender: str | None, written: str | None, where: tuple[int, int] | None) -> Resolved | None:
+        """The last speaker, or when ``gender`` rules it out, the latest speaker that fits.
+        A pronoun (``written``) means a person; a verb's gender also fits an organisation
+        (Arabic gives them feminine verbs: قالت الوزارة)."""
+        target = self.last
+        if gender is not None:
+            last = self._known(self.last)
+            fits = last is not None and (
+                (last.gender in (gender, None) and (last.person or written is None)) or (not last.person and written is None)
+            )
+            if not fits:
+                for k in reversed(self.known):
+                    if k.person and k.gender in (gender, None):
+                        target = k.resolved
+                        break
+            known = self._known(target)
+            if known is not None and known.person and known.gender is None:
+                known.gender = gender
+        if target is None:
+            return None
+        if written is None or where is None:
+            self.last = target
+            return target
+        return self._remember(Resolved(target.speaker, written, *where), None, True, gender)
+
+    def _earlier(self, words: frozenset[str]) -> _Known | None:
         if not words:
             return None
         for k in reversed(self.known):
             if words <= k.words:
-                return k.resolved
+                return k
         return None
+
+    def _is_org(self, words: frozenset[str], s: int, e: int, code: str) -> bool:
+        if any(os < e and s < oe for os, oe, _ in self.orgs):
+            return True
+        return bool(words & name_tables(code).institutions)
+
+    def _organisation(self, words: frozenset[str], start: int, code: str) -> str | None:
+        """"The group", "التحالف": the latest organisation met before ``start`` (a speaker, or a
+        name in the text), one whose name has that word first."""
+        institutions = name_tables(code).institutions
+        if len(words) != 1 or not words <= institutions:
+            return None
+        seen = [(k.resolved.start or 0, k.words, k.resolved.speaker) for k in self.known if not k.person]
+        for os, oe, ocode in self.orgs:
+            if oe <= start and ocode == code:
+                written = self.text[os:oe]
+                seen.append((os, content_words(written, code), self._registered(written, code) or display(written)))
+        seen.sort(key=lambda x: x[0])
+        best = next((x for x in reversed(seen) if words <= x[1]), None) or (seen[-1] if seen else None)
+        return best[2] if best else None
 
     def _registered(self, written: str, code: str) -> str | None:
         """A registered name in the phrase that is not owned by a noun (إدارة بايدن) and does not

@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from factrack import lang
+from factrack.extract.names import is_institution, is_title, linear_name, parsed_name, titled
 from factrack.normalize import fold
 
 MAX_SPEAKER_WORDS = 12
@@ -30,6 +31,7 @@ _COMPLEMENTS = ("ccomp", "xcomp", "dobj")
 class Tables:
     """The word tables one language's extraction reads, in folded form."""
 
+    code: str
     cues: frozenset[str]
     continuations: frozenset[str]
     object_cues: frozenset[str]
@@ -41,13 +43,17 @@ class Tables:
     pronouns: frozenset[str]
     prepositions: frozenset[str]
     sources: frozenset[str]
+    documents: frozenset[str]
+    relations: frozenset[str]  # prepositions that end an untitled speaker phrase
+    questions: frozenset[str]  # words opening an indirect question (whether), not a statement
 
 
 @cache
 def tables(code: str) -> Tables:
     stops = [fold(e).split() for e in lang.lines(code, "speaker_stop_words")]
     return Tables(
-        cues=lang.words(code, "cue_verbs") | lang.words(code, "continuation_cues"),
+        code=code,
+        cues=lang.words(code, "cue_verbs") | lang.words(code, "continuation_cues") | lang.words(code, "object_cues"),
         continuations=lang.words(code, "continuation_cues"),
         object_cues=lang.words(code, "object_cues"),
         complementizers=lang.words(code, "complementizers"),
@@ -58,6 +64,9 @@ def tables(code: str) -> Tables:
         pronouns=lang.words(code, "pronouns"),
         prepositions=lang.words(code, "cue_prepositions"),
         sources=lang.words(code, "source_markers"),
+        documents=lang.words(code, "document_nouns"),
+        questions=lang.words(code, "question_markers"),
+        relations=lang.words(code, "name_stops") & lang.words(code, "cue_prepositions") | lang.words(code, "source_markers"),
     )
 
 
@@ -135,7 +144,11 @@ def match_phrase(sent: Span, i: int, t: Tables) -> tuple[int, int] | None:
 
 
 def np_after(sent: Span, i: int, t: Tables, quoted: set[int], short_quotes: set[int], cues: set[int]) -> tuple[int, int] | None:
-    """Token range [i, j) of the speaker phrase that starts at token ``i``, or None."""
+    """Token range [i, j) of the speaker phrase that starts at token ``i``, or None.
+
+    A preposition ends the phrase unless a title opens it (مسؤول كبير في إدارة بايدن, but
+    شكّكت فصائل مسلحة | في جدية الإعلان); after a source marker the source named next speaks
+    (نقلت الصحيفة عن مسؤولين قولهم)."""
     doc = sent.doc
     if i < sent.end and folded(doc[i]) in t.prepositions:
         return None
@@ -151,16 +164,29 @@ def np_after(sent: Span, i: int, t: Tables, quoted: set[int], short_quotes: set[
             break
         if j > i and (f == "ب" or f == "ل"):  # a preposition glued by tatweel (بـ، لـ)
             break
+        if j - i > 1 and f in t.relations and not titled(doc[i].text, t.code):
+            if f not in t.sources:
+                break
+            i = j + 1  # the source speaks
         j += 1
     while j > i and (doc[j - 1].is_punct and doc[j - 1].text not in ")»\"'”’"):
         j -= 1
     while j > i and folded(doc[j - 1]) in t.prepositions:
         j -= 1  # ولفت سعادة إلى أن: a preposition cannot end the phrase
-    for k in range(j - 1, i, -1):
-        if folded(doc[k]) in t.sources:
-            i = k + 1  # نقلت الصحيفة عن مسؤولين قولهم: the source speaks
-            break
+    if j - i > 1 and _document(folded(doc[i]), t) and _owned(doc, i + 1, j, t):
+        i += 1  # وفقا لأرقام وزارة الدفاع, according to figures from the ministry: the owner speaks
+        if j - i > 1 and folded(doc[i]) in t.prepositions:
+            i += 1
     return (i, j) if j > i else None
+
+
+def _owned(doc: Doc, start: int, end: int, t: Tables) -> bool:
+    """Does the phrase name an owner (an institution or a titled person), not just describe?"""
+    return any(is_institution(doc[k].text, t.code) or is_title(doc[k].text, t.code) for k in range(start, end))
+
+
+def _document(word: str, t: Tables) -> bool:
+    return word in t.documents or (len(word) > 3 and word[0] in "لبو" and word[1:] in t.documents)
 
 
 def np_before(sent: Span, i: int, t: Tables, quoted: set[int], cues: set[int]) -> tuple[int, int] | None:
@@ -201,15 +227,20 @@ def complementizer_after(
 
 def clause_end(sent: Span, i: int, t: Tables, cues: set[int]) -> int:
     """Token index where a reported clause starting at ``i`` ends: the sentence end, or a comma
-    followed by another cue (، مضيفا أن …)."""
+    followed by another cue (، مضيفا أن …; ، لكنه حذّر من أن …)."""
     doc = sent.doc
-    for j in range(i, sent.end):
-        if j in cues and j > i:
-            k = j - 1
+    for j in range(i + 1, sent.end):
+        if j not in cues:
+            continue
+        k = j - 1
+        while k > i and in_table(folded(doc[k]), t.openers):
+            k -= 1
+        if doc[k].is_punct or doc[k].is_space:
             while k > i and (doc[k].is_punct or doc[k].is_space):
                 k -= 1
-            if k < j - 1 or in_table(folded(doc[j]), t.continuations):
-                return k + 1
+            return k + 1
+        if in_table(folded(doc[j]), t.continuations):
+            return j
     return sent.end
 
 
@@ -253,13 +284,19 @@ def dep_mention(subj: Token) -> tuple[int, int]:
     return start, end
 
 
-def dep_content(tok: Token) -> tuple[int, int] | None:
-    """Token range of the clause reported by a cue verb (its clausal complement)."""
+def dep_content(tok: Token, t: Tables, object_cue: bool) -> tuple[int, int] | None:
+    """Token range of the clause reported by a cue verb (its clausal complement). Not an
+    indirect question (would not say whether …); not the object of a describing verb (called
+    the deal "a trick": the deal is not a statement); only a clause from a verb in a relative
+    clause (who asked not to be named)."""
+    allowed = ("ccomp",) if tok.dep_ == "relcl" else ("ccomp", "xcomp") if object_cue else _COMPLEMENTS
     children = sorted(tok.children, key=lambda c: _COMPLEMENTS.index(c.dep_) if c.dep_ in _COMPLEMENTS else 99)
     for child in children:
-        if child.dep_ in _COMPLEMENTS and (child.dep_ == "ccomp" or child.right_edge.i - child.left_edge.i >= 3):
+        if child.dep_ in allowed and (child.dep_ == "ccomp" or child.right_edge.i - child.left_edge.i >= 3):
             start, end = child.left_edge.i, child.right_edge.i + 1
             doc = tok.doc
+            if doc[start].dep_ == "mark" and folded(doc[start]) in t.questions:
+                return None
             while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
                 start += 1
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -302,14 +339,13 @@ def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -
             absorbed.add(verb)
             j = verb + 1
         np = np_after(sent, j, t, quoted, short_quotes, cue_tokens)
-        mention = None
-        if np:
-            s, e = _tok_range(doc, np[0], np[1] - 1)
-            mention = (s + (glued if np[0] == after else 0), e)
+        mention, name = _speaker(doc, np, t, parsed)
+        if mention and np and np[0] == after:
+            mention = (mention[0] + glued, mention[1])
         cue_end = doc[verb] if verb is not None else doc[after - 1]
         content, before = _phrase_content(sent, first, np[1] if np else j, t, quoted)
         out.append(Cue(doc[first].idx, cue_end.idx + len(cue_end.text), doc[first : (verb or after - 1) + 1].text,
-                       False, True, mention, content, before))
+                       False, True, mention, content, before, name))
     for v in verbs:
         if v in absorbed:
             continue
@@ -320,18 +356,20 @@ def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -
         if parsed:
             subj = dep_subject(tok, quoted)
             if subj is not None:
-                span = dep_mention(subj)
-                mention = _tok_range(doc, *_last(span))
-                name = _proper_name(doc, *span)
-            c = dep_content(tok)
+                mention, name = _speaker(doc, dep_mention(subj), t, parsed)
+                name = name or _appositive_name(subj, t)
+            c = dep_content(tok, t, in_table(f, t.object_cues))
             if c:
                 content = _tok_range(doc, c[0], c[1] - 1)
         else:
-            np = None if in_table(f, t.object_cues) else np_after(sent, v + 1, t, quoted, short_quotes, cue_tokens)
-            if np is None and not cont:
+            if in_table(f, t.object_cues):  # SVO, else the subject right after the verb (VSO)
                 np = np_before(sent, v, t, quoted, cue_tokens)
-            if np:
-                mention = _tok_range(doc, np[0], np[1] - 1)
+                np = np or np_after(sent, v + 1, t, quoted, short_quotes, cue_tokens)
+            else:
+                np = np_after(sent, v + 1, t, quoted, short_quotes, cue_tokens)
+                if np is None and not cont:
+                    np = np_before(sent, v, t, quoted, cue_tokens)
+            mention, name = _speaker(doc, np, t, parsed)
             comp = complementizer_after(sent, v + 1, t, quoted, short_quotes, cue_tokens)
             if comp is not None and comp + 1 < sent.end:
                 end = clause_end(sent, comp + 1, t, cue_tokens)
@@ -341,18 +379,34 @@ def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -
     return sorted(out, key=lambda c: c.start)
 
 
-def _proper_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """The run of proper nouns (two or more) that ends a longer subject phrase: the person's name."""
-    j = end
-    while j > start and (doc[j - 1].pos_ == "PROPN" or (doc[j - 1].text == "-" and j - 1 > start)):
-        j -= 1
-    if end - j >= 2 and j > start and doc[j - 1].text not in ("'s", "’s", "of"):
-        return _tok_range(doc, j, end - 1)
-    return None
+def _speaker(doc: Doc, np: tuple[int, int] | None, t: Tables, parsed: bool
+             ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Character ranges of a speaker phrase (token range ``np``) and of the name inside it.
+    Read without a parse, the phrase ends with the name (وزير الخارجية فؤاد حسين من واشنطن)."""
+    if np is None:
+        return None, None
+    name = (parsed_name if parsed else linear_name)(doc, np[0], np[1], t.code)
+    end = np[1] if parsed or name is None else name[1]
+    mention = _tok_range(doc, np[0], end - 1)
+    return mention, (_tok_range(doc, name[0], name[1] - 1) if name else None)
 
 
-def _last(r: tuple[int, int]) -> tuple[int, int]:
-    return r[0], r[1] - 1
+def _appositive_name(subj: Token, t: Tables) -> tuple[int, int] | None:
+    """A name set off by commas inside the subject phrase (the director general, Karim Saade,
+    denied; a researcher at the Pearson Institute, Ramzi Mardini, said)."""
+    found = None
+    for tok in subj.subtree:
+        if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.i > subj.i and tok.doc[tok.left_edge.i - 1].is_punct:
+            start, end = tok.left_edge.i, tok.i + 1
+            while start < end and doc_punct(tok.doc[start]):
+                start += 1
+            if start < end:
+                found = _tok_range(tok.doc, start, end - 1)
+    return found
+
+
+def doc_punct(tok: Token) -> bool:
+    return tok.is_punct or tok.is_space or tok.pos_ == "DET"
 
 
 def _phrase_content(sent: Span, first: int, np_end: int, t: Tables, quoted: set[int]) -> tuple[tuple[int, int] | None, bool]:

