@@ -176,7 +176,11 @@ def index_cmd(
 ) -> None:
     """Index articles (the nightly job): extract, embed and store what is new or changed.
 
-    Exit codes: 0 all read, 1 some articles failed, 2 nothing could be read, 75 store locked.
+    Unchanged articles (same size and time, or same content hash) cost nothing and load no model;
+    changed ones replace their old statements. New statements are scored for contradictions.
+
+    Exit codes: 0 all read, 1 some articles failed (others indexed), 2 nothing could be read,
+    4 store problem (e.g. built with another model: run `factrack reindex`), 75 store locked.
     """
     from factrack.index import run_index
 
@@ -199,17 +203,27 @@ def index_cmd(
 
 
 def _ix_hit_table(hits: Any) -> None:
+    """Each hit: a header line (speaker | source | date | score | kind, lang, id), the statement,
+    the sentence it sits in when longer, its place in the article, and a marked line when a stored
+    verdict contradicts it."""
     width = shutil.get_terminal_size((120, 24)).columns
+    typer.echo("    speaker | source | published | score (cosine) | kind, lang, statement id")
     for n, hit in enumerate(hits, 1):
         s = hit.statement
         date = (s.published or "")[:10] or "—"
-        against = f"  contradicted by #{', #'.join(map(str, hit.contradicted_by))}" if hit.contradicted_by else ""
-        typer.echo(f"{n:>2}. {hit.score:.4f}  {date}  {s.source or '—'}  {s.speaker or '—'}  "
-                   f"[{s.kind}, {s.lang}]  #{s.id}{against}")
+        cosine = f" ({hit.similarity:.2f})" if hit.similarity is not None else ""
+        typer.echo(
+            f"{n:>2}. " + typer.style(_shorten(s.speaker or "—", 40), bold=True)
+            + f" | {_shorten(s.source or '—', 30)} | {date} | {hit.score:.3f}{cosine} | {s.kind}, {s.lang}, #{s.id}"
+        )
         typer.echo(f"    {_shorten(s.text, max(width - 4, 20))}")
         if s.sentence and s.sentence.strip() != s.text.strip():
             typer.echo(f"    in: {_shorten(s.sentence, max(width - 8, 20))}")
-        typer.echo(f"    {s.doc}:{s.start}-{s.end}")
+        typer.echo(typer.style(f"    {s.doc}:{s.start}-{s.end}", dim=True))
+        if hit.contradicted_by:
+            ids = ", ".join(f"#{i}" for i in hit.contradicted_by)
+            typer.secho(f"    ✗ CONTRADICTED by {ids}  (factrack compare {s.id} {hit.contradicted_by[0]} --db DIR)",
+                        fg="red", bold=True)
 
 
 @app.command("lookup")
@@ -217,7 +231,9 @@ def lookup_cmd(
     query: str = typer.Argument(..., help="What to look for, in Arabic or English (matches both languages)."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     k: int = typer.Option(10, "-k", "--top", min=1, help="How many statements to return."),
-    speaker: str | None = typer.Option(None, "--speaker", help="Only this speaker (any alias, either language)."),
+    speaker: str | None = typer.Option(
+        None, "--speaker", help="Only this speaker: any alias, either language, or part of a name."
+    ),
     lang: str | None = typer.Option(None, "--lang", help="Only statements in this language (ar, en)."),
     kind: str | None = typer.Option(None, "--kind", help="Only this kind: direct, partial, indirect, claim."),
     source: str | None = typer.Option(None, "--source", help="Only articles from this source."),
@@ -227,7 +243,13 @@ def lookup_cmd(
         None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
     ),
 ) -> None:
-    """Find stored statements matching a query: dense (cross-lingual) and full-text retrieval, fused."""
+    """Find stored statements matching a query: dense (cross-lingual) and full-text retrieval, fused.
+
+    The table shows speaker, source, date, fused score (with the cosine similarity), kind, language
+    and statement id, then the statement, its sentence and its place in the article; a hit that a
+    stored verdict contradicts is marked CONTRADICTED with the ids of the contradicting statements.
+    jsonl rows carry the same fields plus contradicted_by.
+    """
     from factrack.search import run_lookup
 
     hits = guarded(lambda: run_lookup(query, db=db, k=k, speaker=speaker, lang=lang, kind=kind, source=source,
@@ -249,7 +271,10 @@ def speakers_cmd(
         None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
     ),
 ) -> None:
-    """List speakers with their aliases and statement counts, or one speaker's statements."""
+    """List speakers with their aliases and statement counts, or one speaker's statements.
+
+    NAME may be any alias in either language, or part of a name ("Kadhimi", "بايدن").
+    """
     from factrack.search import run_speakers
 
     rows = guarded(lambda: run_speakers(name, db=db))
@@ -265,9 +290,13 @@ def speakers_cmd(
         return
     if not rows:
         typer.echo(f"no statements by {name}")
+        return
+    width = shutil.get_terminal_size((120, 24)).columns
+    typer.echo("published | source (else file) | kind, lang, statement id")
     for s in rows:
-        typer.echo(f"{(s.published or '')[:10] or '—'}  {s.source or '—'}  [{s.kind}, {s.lang}]  #{s.id}  "
-                   f"{_shorten(s.text, 100)}")
+        typer.echo(f"{(s.published or '')[:10] or '—'} | {_shorten(s.source or Path(s.doc).name, 30)} | "
+                   f"{s.kind}, {s.lang}, #{s.id}")
+        typer.echo(f"    {_shorten(s.text, max(width - 4, 20))}")
 
 
 @app.command("reindex")
@@ -276,7 +305,12 @@ def reindex_cmd(
     model: str | None = typer.Option(None, "--model", help="Embedding model to re-embed with (default bundled e5)."),
     wait: float = typer.Option(0.0, "--wait", min=0.0, help="Seconds to wait for another writer to finish."),
 ) -> None:
-    """Re-embed every stored statement with the given model and rebuild the vector index."""
+    """Re-embed every stored statement with the given model and rebuild the vector index.
+
+    Needed after changing --model: a store refuses vectors from another model. An interrupted
+    reindex is refused by lookups until reindex is run again. Exit codes: 0 done, 4 store problem,
+    75 store locked.
+    """
     from factrack.index import run_reindex
 
     n = guarded(lambda: run_reindex(db=db, model=model, wait=wait, progress=_ix_progress("re-embedding")))
@@ -352,7 +386,10 @@ def contradictions_cmd(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     speaker: str | None = typer.Option(None, "--speaker", help="Only pairs where either side is this speaker (any alias)."),
     since: str | None = typer.Option(None, "--since", help="Only pairs with a statement published on or after this ISO date."),
-    min_score: float = typer.Option(0.0, "--min-score", min=0.0, max=1.0, help="Only contradictions this probable."),
+    min_score: float = typer.Option(
+        0.9, "--min-score", min=0.0, max=1.0,
+        help="Only contradictions this strong (probability, lowered when no cue word explains it or the statements are far apart). 0 lists all.",
+    ),
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many pairs."),
     nli_model: str | None = typer.Option(None, "--nli-model", help=NLI_HELP + " Used only when scoring a new store."),
     fmt: LookupFormat | None = typer.Option(

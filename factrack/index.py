@@ -85,12 +85,12 @@ def _file_of(doc: str) -> str:
 
 def _input_files(given: Sequence[str]) -> list[tuple[str, tuple[int, int] | None]]:
     """The files ``read_articles`` would read for ``given``, each with (size, mtime_ns) if it exists."""
-    from factrack.ingest import folder_files
+    from factrack.ingest import folder_file_names
 
     out: list[tuple[str, tuple[int, int] | None]] = []
     for g in given:
         p = Path(g)
-        files = [str(f) for f in folder_files(p)] if p.is_dir() else [g]
+        files = folder_file_names(p) if p.is_dir() else [g]
         for f in files:
             try:
                 st = os.stat(f)
@@ -281,13 +281,17 @@ def reindex(store: Store, embedder: Any, *, progress: Progress | None = None, ba
 
 
 def _contradiction_hook(embedder: Any) -> AfterAdd | None:
-    """Score new statements against the store when the compare stage is installed; else None."""
-    try:
-        from factrack.compare import contradictions, get_scorer
-    except ImportError:
-        return None
+    """Score new statements against the store when the compare stage is installed.
+
+    The compare stage is imported only when there are new statements, so a run with nothing
+    new stays fast; without it installed the hook does nothing.
+    """
 
     def hook(store: Store, new_ids: list[int]) -> None:
+        try:
+            from factrack.compare import contradictions, get_scorer
+        except ImportError:
+            return
         contradictions.update(store, new_ids, get_scorer(embedder))
 
     return hook

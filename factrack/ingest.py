@@ -9,6 +9,7 @@ get a second chance as Windows-1256 when that decoding yields Arabic letters.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,11 @@ class _Unreadable(Exception):
 def is_annotation(path: Path) -> bool:
     """Gold and pair files sit next to the articles they annotate, and a folder's README
     describes the folder; none of them is an article."""
-    name = path.name.lower()
+    return _is_annotation_name(path.name)
+
+
+def _is_annotation_name(name: str) -> bool:
+    name = name.lower()
     return (
         name.endswith(".gold.jsonl")
         or name == "pairs.jsonl"
@@ -69,14 +74,35 @@ def read_articles(
 
 def folder_files(folder: Path) -> list[Path]:
     """The article files inside ``folder``, in reading order; the one definition of what counts."""
-    out = []
-    for file in folder.rglob("*"):
-        rel = file.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if file.suffix.lower() in KNOWN_SUFFIXES and not is_annotation(file) and file.is_file():
-            out.append(file)
-    return sorted(out, key=lambda f: f.relative_to(folder).parts)
+    return [Path(f) for f in folder_file_names(folder)]
+
+
+def folder_file_names(folder: Path) -> list[str]:
+    """``folder_files`` as strings (``str(folder / relative path)``), for callers with many files."""
+    # os.scandir, not Path.rglob: the nightly re-run walks tens of thousands of files and
+    # rglob's per-file Path work dominated it.
+    found: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(directory: str, parts: tuple[str, ...]) -> None:
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, (*parts, entry.name))
+            elif (
+                os.path.splitext(entry.name)[1].lower() in KNOWN_SUFFIXES
+                and not _is_annotation_name(entry.name)
+                and entry.is_file()
+            ):
+                found.append(((*parts, entry.name), entry.path))
+
+    walk(str(folder), ())
+    found.sort(key=lambda t: t[0])
+    return [f for _, f in found]
 
 
 def _read_file(path: Path, doc: str, max_bytes: int) -> Iterator[Article | Failure]:

@@ -20,9 +20,10 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from functools import cache
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,10 +40,14 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 DB_NAME = "store.sqlite"
 LOCK_NAME = "lock"
-# Past this many vectors a trained IVF index replaces exact search; measured by
-# scripts/bench_store.py (see docs/store.md).
-IVF_THRESHOLD = 500_000
-IVF_NPROBE = 64
+# Past this many vectors a trained IVF index replaces exact search. Measured on bundled-e5
+# vectors (`scripts/bench_store.py ivf`, table in docs/store.md): exact search takes ~21 ms at
+# 100k and ~56 ms at 300k (single thread), where IVF answers in ~10 ms with recall@10 >= 0.95;
+# below ~250k the few ms saved do not pay for the lost recall and the training time.
+IVF_THRESHOLD = 250_000
+# Lists an IVF search visits: the smallest nprobe reaching recall@10 >= 0.95 against exact was
+# at most 96 at every measured size from 100k to 1M; 128 leaves a margin.
+IVF_NPROBE = 128
 # A filtered lookup over an IVF index scores up to this many allowed statements exactly.
 EXACT_FILTERED_MAX = 50_000
 
@@ -161,13 +166,29 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+@cache
+def _stop_words() -> frozenset[str]:
+    """Stop words of every supported language: a query may mix languages, and the tables do not
+    overlap, so there is no need to guess the query's language."""
+    from factrack import lang
+
+    return frozenset().union(*(lang.words(code, "stop_words") for code in lang.SUPPORTED))
+
+
 def fts_query(text: str) -> str | None:
-    """An FTS5 OR-query of the folded words of ``text``; None when it has no words."""
+    """An FTS5 OR-query of the folded words of ``text`` without stop words; None when no words.
+
+    Stop words match most statements and only add noise to BM25; a query made only of stop
+    words keeps them, so it still finds something.
+    """
     words = []
     for raw in fold(text).split():
         w = "".join(ch for ch in raw if ch.isalnum())
         if w and w not in words:
             words.append(w)
+    stop = _stop_words()
+    content = [w for w in words if w not in stop]
+    words = content or words
     if not words:
         return None
     return " OR ".join(f'"{w}"' for w in words)
@@ -186,7 +207,7 @@ class Store:
         self._pending_remove: list[int] = []
         self._in_tx = False
         self.ivf_threshold = IVF_THRESHOLD
-        self.nprobe = IVF_NPROBE
+        self.nprobe: int | None = None  # None: the nprobe saved in the IVF index (ivf_nprobe(nlist))
 
     # ------------------------------------------------------------------ opening and closing
     @classmethod
@@ -371,36 +392,108 @@ class Store:
             raise ValueError("one vector per statement")
         with self.transaction():
             removed = self.remove_articles([article.doc])
-            cur = self._conn.execute(
-                "INSERT INTO articles (doc, hash, pipeline, title, url, source, published, lang, indexed_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
-                (article.doc, article.content_hash, pipeline, article.title, article.url, article.source,
-                 article.published, article.lang, _now()),
-            )
-            article_id = cur.lastrowid
-            vecs = np.ascontiguousarray(vectors, dtype=np.float32)
-            if len(vecs):
-                self._check_dim(vecs.shape[1])
-            ids: list[int] = []
-            for st, vec in zip(statements, vecs, strict=True):
-                sentence = None
-                if st.sentence_start is not None and st.sentence_end is not None:
-                    sentence = article.text[st.sentence_start : st.sentence_end]
-                row = [getattr(st, c) for c in _STATEMENT_COLS]
-                row[_STATEMENT_COLS.index("kind")] = str(st.kind)
-                cur = self._conn.execute(
-                    f"INSERT INTO statements (article_id, {_cols(_STATEMENT_COLS)}, speaker_folded, sentence, vector)"
-                    f" VALUES (?, {','.join('?' * len(_STATEMENT_COLS))}, ?, ?, ?)",
-                    (article_id, *row, fold(st.speaker) if st.speaker else None, sentence, vec.tobytes()),
-                )
-                sid = int(cur.lastrowid)  # type: ignore[arg-type]
-                ids.append(sid)
-                self._conn.execute("INSERT INTO statements_fts (rowid, folded) VALUES (?, ?)", (sid, fold(st.text)))
-                if st.speaker:
-                    self._note_speaker(st.speaker)
+            ids, vecs = self._insert_article(article, statements, vectors, pipeline)
             if ids:
                 self._pending_add.append((np.asarray(ids, dtype=np.int64), vecs))
         return ids, removed
+
+    def _next_statement_id(self) -> int:
+        row = self._conn.execute("SELECT seq FROM sqlite_sequence WHERE name='statements'").fetchone()
+        top = self._conn.execute("SELECT max(id) FROM statements").fetchone()[0]
+        return max(row[0] if row else 0, top or 0) + 1
+
+    def _insert_article(
+        self, article: Article, statements: Sequence[Statement], vectors: np.ndarray, pipeline: str,
+        first_id: int | None = None,
+    ) -> tuple[list[int], np.ndarray]:
+        """Insert one article and its statements (SQLite and FTS only); returns (ids, vectors).
+
+        Ids are given explicitly (``first_id`` onwards, else the next free one) so that rows go in
+        with one ``executemany`` each; ``AUTOINCREMENT`` still never hands them out again.
+        """
+        cur = self._conn.execute(
+            "INSERT INTO articles (doc, hash, pipeline, title, url, source, published, lang, indexed_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (article.doc, article.content_hash, pipeline, article.title, article.url, article.source,
+             article.published, article.lang, _now()),
+        )
+        article_id = cur.lastrowid
+        vecs = np.ascontiguousarray(vectors, dtype=np.float32)
+        if not len(statements):
+            return [], vecs
+        self._check_dim(vecs.shape[1])
+        first = self._next_statement_id() if first_id is None else first_id
+        ids = list(range(first, first + len(statements)))
+        kind_at = _STATEMENT_COLS.index("kind")
+        rows = []
+        for sid, st, vec in zip(ids, statements, vecs, strict=True):
+            sentence = None
+            if st.sentence_start is not None and st.sentence_end is not None:
+                sentence = article.text[st.sentence_start : st.sentence_end]
+            row = [getattr(st, c) for c in _STATEMENT_COLS]
+            row[kind_at] = str(st.kind)
+            rows.append((sid, article_id, *row, fold(st.speaker) if st.speaker else None, sentence, vec.tobytes()))
+        self._conn.executemany(
+            f"INSERT INTO statements (id, article_id, {_cols(_STATEMENT_COLS)}, speaker_folded, sentence, vector)"
+            f" VALUES (?, ?, {','.join('?' * len(_STATEMENT_COLS))}, ?, ?, ?)",
+            rows,
+        )
+        self._conn.executemany("INSERT INTO statements_fts (rowid, folded) VALUES (?, ?)",
+                               ((sid, fold(st.text)) for sid, st in zip(ids, statements, strict=True)))
+        for name in dict.fromkeys(st.speaker for st in statements if st.speaker):
+            self._note_speaker(name)
+        return ids, vecs
+
+    def bulk_load(
+        self,
+        items: Iterable[tuple[Article, Sequence[Statement], np.ndarray]],
+        *,
+        pipeline: str = "",
+        batch: int = 50_000,
+        progress: Callable[[int], None] | None = None,
+    ) -> np.ndarray:
+        """Insert or replace many articles fast: SQLite in transactions of ~``batch`` statements,
+        FAISS built (or brought up to date) once at the end. Returns the new statement ids.
+
+        For first loads of large corpora, benchmarks and the nightly job's big runs: per-article
+        transactions and FAISS adds cost more than the work. Crash-safe like the rest: a run killed
+        midway leaves whole articles in SQLite and a stale FAISS file, which the next open repairs.
+        """
+        self._require_write()
+        self._check_ready()
+        known = {d for (d,) in self._conn.execute("SELECT doc FROM articles")}
+        self._index = None  # reloaded (and repaired from SQLite) at the end
+        new_ids: list[np.ndarray] = []
+        it = iter(items)
+        done = 0
+        while True:
+            pending = 0
+            with self.transaction(bump=False):
+                next_id = self._next_statement_id()
+                for article, statements, vectors in it:
+                    if len(statements) != len(vectors):
+                        raise ValueError("one vector per statement")
+                    if article.doc in known:
+                        self.remove_articles([article.doc])
+                    known.add(article.doc)
+                    ids, _ = self._insert_article(article, statements, vectors, pipeline, next_id)
+                    next_id += len(ids)
+                    new_ids.append(np.asarray(ids, dtype=np.int64))
+                    pending += len(ids)
+                    if pending >= batch:
+                        break
+                self._set_meta("generation", str(self.generation() + 1))
+                self._pending_add.clear()
+                self._pending_remove.clear()
+            done += pending
+            if progress is not None:
+                progress(done)
+            if pending < batch:
+                break
+        self._dirty = True
+        self.index()  # the old file is stale now: repaired from the stored vectors, or built afresh
+        self.flush()
+        return np.concatenate(new_ids) if new_ids else np.zeros(0, np.int64)
 
     def _check_dim(self, dim: int) -> None:
         model = self.model()
@@ -574,7 +667,7 @@ class Store:
             index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
             index.cp.min_points_per_centroid = 5  # a sample of 32 per list is enough; no warning
             index.train(sample)
-            index.nprobe = self.nprobe
+            index.nprobe = self.nprobe or ivf_nprobe(nlist)  # saved with the index
         else:
             index = faiss.IndexIDMap2(faiss.IndexFlatIP(max(dim, 1)))
         for ids, vecs in self.iter_vectors():
@@ -618,6 +711,9 @@ class Store:
                 old.unlink(missing_ok=True)
         self._dirty = False
 
+    def _nprobe(self, ivf: faiss.IndexIVF) -> int:
+        return min(int(self.nprobe or ivf.nprobe), int(ivf.nlist))
+
     def rebuild_index(self) -> None:
         """Throw the FAISS index away and build it again from the stored vectors."""
         self._index = self._build_index((self.model() or ("", 0))[1])
@@ -647,12 +743,12 @@ class Store:
         if allowed is not None:
             sel = faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
             if ivf is not None:  # fewer allowed ids → visit more lists to find k of them
-                nprobe = min(ivf.nlist, int(self.nprobe * max(1.0, index.ntotal / len(allowed))))
+                nprobe = min(ivf.nlist, int(self._nprobe(ivf) * max(1.0, index.ntotal / len(allowed))))
                 params = faiss.SearchParametersIVF(sel=sel, nprobe=nprobe)
             else:
                 params = faiss.SearchParameters(sel=sel)
         elif ivf is not None:
-            params = faiss.SearchParametersIVF(nprobe=self.nprobe)
+            params = faiss.SearchParametersIVF(nprobe=self._nprobe(ivf))
         threads = faiss.omp_get_max_threads()
         if len(q) == 1:  # one query: thread start-up costs more than it saves, worse on busy CPUs
             faiss.omp_set_num_threads(1)
@@ -836,6 +932,11 @@ class Store:
 
 
 # ---------------------------------------------------------------------- helpers
+def ivf_nprobe(nlist: int) -> int:
+    """Lists an IVF search visits by default (see IVF_NPROBE); never more than there are."""
+    return min(IVF_NPROBE, nlist)
+
+
 def ivf_nlist(n: int) -> int:
     """Number of IVF lists for ``n`` vectors (the usual 4·sqrt(n), within bounds)."""
     return int(min(max(4 * np.sqrt(n), 64), 16_384))

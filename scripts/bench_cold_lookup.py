@@ -116,14 +116,44 @@ def throughput() -> dict[str, object]:
     return out
 
 
+_THREADS_CODE = """
+import statistics, sys, time
+from factrack.embed.engine import EngineEmbedder
+engine = EngineEmbedder(threads=int(sys.argv[1]))
+engine.embed(["warm up"])
+times = []
+for s in sys.argv[2:]:
+    started = time.perf_counter(); engine.embed([s]); times.append(time.perf_counter() - started)
+print(statistics.median(times))
+"""
+
+
+def engine_threads() -> dict[str, float]:
+    """Why the query engine runs one thread: single-query latency with 1 and 2 OpenMP threads.
+
+    Each in a fresh process with no OMP_* settings, as a cold ``factrack lookup`` would start
+    (in a process that has loaded torch, factrack has already set OMP_WAIT_POLICY=PASSIVE).
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OMP_")}
+    out = {}
+    for threads in (1, 2):
+        proc = run([sys.executable, "-c", _THREADS_CODE, str(threads), *corpus_sentences()[:5]], env=env)
+        out[f"engine_query_ms_median_{threads}_threads"] = round(1000 * float(proc.stdout.strip()), 1)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db", type=Path, default=None, help="use this existing store instead of building one")
     parser.add_argument("--skip-throughput", action="store_true")
+    parser.add_argument("--threads-only", action="store_true", help="only compare engine latency with 1 and 2 threads")
     args = parser.parse_args()
     if not CORPORA.exists() and args.db is None:
         print(f"skipped: {CORPORA} not found")
+        return 0
+    if args.threads_only:
+        print(json.dumps({**engine_threads(), "load_average": [round(x, 1) for x in os.getloadavg()]}, indent=2))
         return 0
     result: dict[str, object] = {
         "cpus": len(os.sched_getaffinity(0)), "target_s": TARGET_S,
@@ -137,6 +167,7 @@ def main() -> int:
         result["heavy_imports_in_lookup"] = heavy_imports(db)
     if not args.skip_throughput:
         result["throughput"] = throughput()
+        result["threads"] = engine_threads()
     result["load_average_at_end"] = [round(x, 1) for x in os.getloadavg()]  # others' jobs slow the timings
     print(json.dumps(result, indent=2, ensure_ascii=False))
     return 0

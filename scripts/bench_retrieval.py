@@ -80,6 +80,12 @@ def precision_at_1(queries: np.ndarray, targets: np.ndarray) -> float:
     return float(np.mean(best == np.arange(len(queries))))
 
 
+def centred(vectors: np.ndarray) -> np.ndarray:
+    """Subtract the set's mean vector and renormalise (removes a shared per-language direction)."""
+    v = vectors - vectors.mean(axis=0)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
 def bench_xnli(index_embedder: Embedder, query_emb: Embedder, cache: Path, limit: int | None) -> dict[str, object]:
     folder = DATASETS / "xnli-dev"
     if not folder.exists():
@@ -97,6 +103,12 @@ def bench_xnli(index_embedder: Embedder, query_emb: Embedder, cache: Path, limit
         "p@1_ar_to_en": round(precision_at_1(q_ar, idx_en), 4),
         "p@1_en_to_ar": round(precision_at_1(q_en, idx_ar), 4),
         "mean_cos_translation": round(float(np.mean(np.sum(idx_ar * idx_en, axis=1))), 4),
+        "wrong_ar_to_en_distinct_targets": int(len(set(np.argmax(q_ar @ idx_en.T, axis=1)[
+            np.argmax(q_ar @ idx_en.T, axis=1) != np.arange(len(ar))]))),
+        # exploratory, not what factrack does: language means estimated on these same premises
+        # (no labels used, but in-sample)
+        "explore_p@1_ar_to_en_language_centred": round(precision_at_1(centred(q_ar), centred(idx_en)), 4),
+        "explore_p@1_en_to_ar_language_centred": round(precision_at_1(centred(q_en), centred(idx_ar)), 4),
     }
 
 

@@ -92,10 +92,9 @@ def eval_xnli(scorer, emb) -> list[str]:
     return out + [""]
 
 
-def eval_project_pairs(scorer, emb) -> list[str]:
-    path = ROOT / "corpora" / "pairs.jsonl"
+def eval_project_pairs(scorer, emb, path: Path = ROOT / "corpora" / "pairs.jsonl") -> list[str]:
     if not path.exists():
-        return ["### corpora/pairs.jsonl", "", "not found: skipped", ""]
+        return [f"### {path.relative_to(ROOT)}", "", "not found: skipped", ""]
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     pairs = [(r["a"], r["b"], r.get("label") or r.get("relation")) for r in rows]
     p = probs(scorer, pairs, emb)
@@ -104,7 +103,8 @@ def eval_project_pairs(scorer, emb) -> list[str]:
     cf = f1([g == "contradiction" for g in gold], [q == "contradiction" for q in pred])
     conf = Counter(zip(gold, pred))
     labels = [r for r in RELATIONS if r in set(gold) | set(pred)]
-    out = [f"### corpora/pairs.jsonl ({len(pairs)} pairs; never used for training or thresholds)", "",
+    note = "never used for training or thresholds" if path.name == "pairs.jsonl" else "development pairs, not trained on"
+    out = [f"### {path.relative_to(ROOT)} ({len(pairs)} pairs; {note})", "",
            f"Contradiction F1: **{cf:.3f}** (target >= 0.85). 4-way accuracy: {np.mean([g == q for g, q in zip(gold, pred)]):.1%}.",
            "", "| gold \\ predicted | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
     for g in labels:
@@ -143,6 +143,8 @@ def main() -> int:
     ap.add_argument("--weights", help="weights JSON (default: the shipped file)")
     ap.add_argument("--rules", action="store_true", help="evaluate the rule fallback instead of the classifier")
     ap.add_argument("--seed-store", help="a store indexed from corpora/: report the seed contradictions' ranks")
+    ap.add_argument("--dev", action="store_true",
+                    help="only the development pairs training/dev_pairs.jsonl (for working on the scorer; no held-out data)")
     args = ap.parse_args()
     out: list[str] = []
     if args.seed_store:
@@ -157,6 +159,9 @@ def main() -> int:
                 variants.append(("classifier, cues only (used with other embedding models)", CueScorer(None, model.cues_only, BUNDLED_NAME)))
         for label, scorer in variants:
             out += [f"## Scorer: {label}" + (f" ({args.weights})" if args.weights else ""), ""]
+            if args.dev:
+                out += eval_project_pairs(scorer, emb, ROOT / "training" / "dev_pairs.jsonl")
+                continue
             if tc.DATA.exists():
                 out += eval_ans(scorer, emb) + eval_xnli(scorer, emb)
             else:

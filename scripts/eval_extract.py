@@ -207,7 +207,10 @@ def eval_own(corpora: Path, extract: Callable[[Article], list[Statement]]) -> di
                 if item.text[s:e] != g.text:
                     print(f"warning: gold offsets {s}:{e} do not match its text in {item.doc}", file=sys.stderr)
             preds = extract(item)
-            groups = [item.lang or "?", "all"] + (["seed"] if article_path.stem == SEED else [])
+            # articles in a sub-folder (corpora/heldout/) form sets of their own: "heldout:ar" …
+            sub = article_path.parent.relative_to(corpora)
+            prefix = "" if sub == Path(".") else f"{sub.as_posix()}:"
+            groups = [prefix + (item.lang or "?"), prefix + "all"] + (["seed"] if article_path.stem == SEED else [])
             for group in groups:
                 tally(tallies[group], preds, golds, judge)
     return tallies
@@ -263,14 +266,14 @@ def eval_polnear(folder: Path, extract: Callable[[Article], list[Statement]]) ->
 
 
 def print_table(results: dict[str, dict[str, object]]) -> None:
-    head = f"{'set':<14}{'docs':>5}{'gold':>6}{'pred':>6}{'match':>6}{'P':>7}{'R':>7}{'F1':>7}{'spk':>7}{'spk~':>7}  recall by kind"
+    head = f"{'set':<16}{'docs':>5}{'gold':>6}{'pred':>6}{'match':>6}{'P':>7}{'R':>7}{'F1':>7}{'spk':>7}{'spk~':>7}  recall by kind"
     print(head)
     print("-" * len(head))
     for name, r in results.items():
         spk = "".join("      -" if r[k] is None else f"{r[k]:>7.3f}" for k in ("speaker_acc", "speaker_acc_loose"))
         kinds = " ".join(f"{k} {v:.2f}" for k, v in r["recall_by_kind"].items())  # type: ignore[union-attr]
         print(
-            f"{name:<14}{r['docs']:>5}{r['gold']:>6}{r['pred']:>6}{r['matched']:>6}"
+            f"{name:<16}{r['docs']:>5}{r['gold']:>6}{r['pred']:>6}{r['matched']:>6}"
             f"{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}{spk}  {kinds}"
         )
     print()
@@ -300,7 +303,11 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, object]] = {}
     own = eval_own(args.corpora, extract) if args.corpora.is_dir() else {}
     order = ["seed", "ar", "en", "mixed", "all"]
-    for name in sorted(own, key=lambda k: order.index(k) if k in order else len(order)):
+    def rank(name: str) -> tuple[str, int]:
+        folder, _, group = name.rpartition(":")
+        return folder, order.index(group) if group in order else len(order)
+
+    for name in sorted(own, key=rank):
         results[name] = own[name].figures()
     if not args.no_polnear and args.polnear.is_dir():
         results["polnear-dev"] = eval_polnear(args.polnear, extract).figures()

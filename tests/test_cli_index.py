@@ -89,7 +89,15 @@ def test_lookup_jsonl_and_table(corpus, tmp_path):
     assert row["text"] == "وأكّد الوزير ذلك." and row["lang"] == "ar" and row["contradicted_by"] == []
     assert {"speaker", "doc", "start", "end", "kind", "score"} <= set(row)
     r = runner.invoke(app, ["lookup", "oil prices", "--db", db, "--format", "table", "--lang", "en"])
-    assert r.exit_code == 0 and "Oil prices rose." in r.stdout
+    assert r.exit_code == 0 and "Oil prices rose." in r.stdout and "CONTRADICTED" not in r.stdout
+    with Store.open(db, write=True) as s:
+        a, b = (s.statements_where("s.text = ?", [t])[0].id for t in ("Oil prices rose.", "The minister denied it."))
+        s.put_verdicts([(a, b, "contradiction", 0.9, ["test"], "test")])
+    r = runner.invoke(app, ["lookup", "oil prices", "--db", db, "--format", "table", "--lang", "en", "-k", "1"])
+    header, first = r.stdout.splitlines()[:2]
+    assert "speaker" in header and "source" in header and "score" in header
+    assert first.startswith(" 1. ") and f"#{a}" in first
+    assert f"CONTRADICTED by #{b}" in r.stdout
     r = runner.invoke(app, ["lookup", "oil", "--db", db, "--since", "yesterday"])
     assert r.exit_code == 2 and "ISO date" in r.stderr
     r = runner.invoke(app, ["lookup", "oil", "--db", str(tmp_path / "none")])

@@ -224,3 +224,59 @@ def test_vector_part_only_for_the_model_it_was_trained_on() -> None:
     _, p = s.probabilities([("a", "b")], (va, vb))
     x = np.hstack([np.asarray([pair_features("a", "b", 0.0)]), vector_features(va, vb)])
     assert np.allclose(p[0], restored.predict_proba(x)[0])
+
+
+def test_cross_language_negation_reason_shows_the_same_predicate() -> None:
+    (r,) = [x for x in reasons("US forces will leave Iraq by the end of the year", "لن تغادر القوات الأميركية العراق بنهاية العام")
+            if x.startswith("negation")]
+    assert "'leave'" in r and "لن … تغادر" in r
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("الجانب الجزائري طالب بزيادة تقارب 20 في المئة", "الجانب الجزائري طالب بزيادة 8 في المئة فقط", "20% vs 8%"),
+        ("meat prices are up nearly 30% since January", "أسعار اللحوم ارتفعت بأكثر من ٢٠٪ منذ بداية العام", "30% vs 20%"),
+        ("prices rose 12 percent this year", "prices rose 9 per cent this year", "12% vs 9%"),
+    ],
+)
+def test_percentages_compare_in_any_language_and_spelling(a: str, b: str, expected: str) -> None:
+    reasons = [str(c) for c in find_cues(a, b)]
+    assert any(expected in r for r in reasons), reasons
+
+
+def test_percentage_alone_does_not_make_figures_comparable() -> None:
+    assert not find_cues("Brent crude rose 1.4 per cent on Thursday", "inflation stood at 4.9%")
+    # a percentage and a count are not the same kind of figure
+    assert not any(c.kind == "number" for c in find_cues("unemployment rose 20% this year", "unemployment rose by 20 thousand this year"))
+
+
+def test_letters_of_an_abbreviation_do_not_hide_what_is_counted() -> None:
+    cues = [str(c) for c in find_cues("About 2,500 U.S. troops are in Iraq", "يوجد 3500 جندي أميركي في العراق")]
+    assert "number differs: 2500 vs 3500 (troops)" in cues
+
+
+def test_strength_ranks_explained_aligned_contradictions_first() -> None:
+    from factrack.compare import strength
+
+    assert strength(0.9, True, 0.9) == pytest.approx(0.9)
+    assert strength(0.9, False, 0.9) < strength(0.9, True, 0.9)
+    assert strength(0.9, True, 0.80) < strength(0.9, True, 0.9)
+    assert 0.0 <= strength(0.9, False, 0.5) <= 1.0
+
+
+def test_every_contradiction_verdict_has_a_reason() -> None:
+    from factrack.compare import _verdict
+
+    v = _verdict("The deal was signed yesterday", "Nothing has been agreed by anyone", 0.9, np.array([0.7, 0.1, 0.1, 0.1]))
+    assert v.relation == "contradiction"
+    assert len(v.reasons) >= 2  # something besides the similarity
+    assert v.strength < v.p_contradiction  # no cue word: ranked below cue-explained pairs
+    w = _verdict("US forces will leave Iraq", "US forces will not leave Iraq", 0.95, np.array([0.7, 0.1, 0.1, 0.1]))
+    assert w.strength == pytest.approx(w.p_contradiction)
+
+
+def test_translation_with_the_same_governing_modality_is_no_cue() -> None:
+    en = "It is unlikely that the number of US troops in Iraq will decrease significantly"
+    ar = "من غير المرجّح أن ينخفض عدد العسكريين الأميركيين في العراق"
+    assert "modality" not in kinds(en, ar)

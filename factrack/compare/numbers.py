@@ -16,6 +16,10 @@ from factrack import lang
 # A folded token that is a figure: 2500, 2,500, 2.5, ٢٬٥٠٠ (digits are already ASCII after fold).
 _FIGURE = re.compile(r"^\d+(?:[.,\u066b\u066c]\d+)*$")
 YEAR_RANGE = (1900, 2100)
+PERCENT = "PERCENT"  # unit key shared by "%", "٪", "percent", "في المئة"
+PERCENT_SIGNS = frozenset({"%", "\u066a"})
+PERCENT_SCALE = 0.01  # a scale word with this multiplier names a percentage
+CONCEPT_WINDOW = 3  # concepts this many words before a figure say what it is about ("بزيادة تقارب 20")
 
 
 @dataclass(frozen=True)
@@ -89,25 +93,37 @@ def find_numbers(
         is_figure = parse_figure(tok) is not None
         j = i + span
         scaled = False
+        keys: set[str] = set()
         if j < len(tokens):
             nxt = f"{tokens[j]} {tokens[j + 1]}" if j + 1 < len(tokens) else ""
-            if nxt in scales:
-                value *= scales[nxt]
-                j, scaled = j + 2, True
-            elif tokens[j] in scales:
-                value *= scales[tokens[j]]
-                j, scaled = j + 1, True
-        # what the number counts: the next two words, and the concept of the word before it
-        keys: set[str] = set()
+            scale = scales.get(nxt) or scales.get(tokens[j])
+            width = 2 if nxt in scales else 1
+            if scale == PERCENT_SCALE:
+                # "20 في المئة", "20 percent" and "20%" are one kind of figure, in any language
+                keys.add(PERCENT)
+                j += width
+            elif scale:
+                value *= scale
+                j, scaled = j + width, True
+        # what the number counts: the next two words, and the concepts of the words before it
         unit = None
-        for k in range(j, min(j + 2, len(tokens))):
-            if parse_figure(tokens[k]) is not None:
+        taken = 0
+        for k in range(j, min(j + 4, len(tokens))):
+            if parse_figure(tokens[k]) is not None or taken == 2:
                 break
+            if tokens[k] in PERCENT_SIGNS:
+                keys.add(PERCENT)
+                continue
+            if len(tokens[k]) == 1:  # the letters of "U.S." say nothing of what is counted
+                continue
             keys |= keys_at[k]
             unit = unit or words[k]
+            taken += 1
+        if PERCENT in keys and unit is None:
+            unit = "%"
         after = frozenset(keys)
-        if i > 0:
-            keys |= {k for k in keys_at[i - 1] if k.isupper()}
+        for k in range(max(i - CONCEPT_WINDOW, 0), i):
+            keys |= {key for key in keys_at[k] if key.isupper()}
         is_year = (
             is_figure and not scaled and value.is_integer() and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]
             and "," not in tok

@@ -23,6 +23,7 @@ import os
 import shutil
 import struct
 import tempfile
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -169,7 +170,7 @@ def precompiled_charsmap(norm_map: dict[int, str]) -> bytes:
     the array stays below 2**21 units), 10-30 offset, 31 marks a leaf (value) unit.
     """
     blob = bytearray()
-    trie: dict[str, Any] = {}
+    trie: dict[int, Any] = {}
     for cp in sorted(norm_map):
         node = trie
         for byte in chr(cp).encode("utf-8"):
@@ -182,10 +183,10 @@ def precompiled_charsmap(norm_map: dict[int, str]) -> bytes:
     labels = {0: 0}
     has_leaf: dict[int, bool] = {}
     offsets: dict[int, int] = {}
-    queue: list[tuple[int, dict[Any, Any]]] = [(0, trie)]
+    queue: deque[tuple[int, dict[int, Any]]] = deque([(0, trie)])
     next_free = 1
     while queue:
-        pos, node = queue.pop(0)
+        pos, node = queue.popleft()
         children = sorted(k for k in node if k != -1)
         leaf = -1 in node
         needed = ([0] if leaf else []) + children
@@ -228,7 +229,7 @@ def build_tokenizer(e5: E5File) -> Any:
     prepend U+2581 unless the text starts with a space, spaces → U+2581, Viterbi over the whole
     string with unknown characters scored min - 10, then <s> … </s>.
     """
-    from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+    from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
 
     specials = {e5.bos, e5.eos, e5.pad, e5.unk} | {i for i, p in enumerate(e5.pieces) if p == "<mask>"}
     vocab = [(piece, float(score)) for piece, score in zip(e5.pieces, e5.scores, strict=True)]
@@ -247,8 +248,6 @@ def build_tokenizer(e5: E5File) -> Any:
         single=f"{bos} $A {eos}", pair=f"{bos} $A {eos} {eos} $B {eos}",
         special_tokens=[(bos, e5.bos), (eos, e5.eos)],
     )
-    from tokenizers import AddedToken
-
     tok.add_special_tokens([AddedToken(e5.pieces[i], special=True, normalized=False) for i in sorted(specials)])
     return tok
 

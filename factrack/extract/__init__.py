@@ -15,7 +15,7 @@ from pathlib import Path
 from factrack import lang
 from factrack.extract.attribution import Candidate
 from factrack.extract.coref import Resolver
-from factrack.extract.pipeline import CANDIDATES, ORGANISATIONS, get_nlp
+from factrack.extract.pipeline import CANDIDATES, ORGANISATIONS, PERSONS, get_nlp
 from factrack.records import Article, Failure, Kind, Statement
 from factrack.speakers import Registry, load_registry
 
@@ -45,23 +45,28 @@ def segments(text: str, default: str = "en") -> list[tuple[int, int, str]]:
     return [(s, e, c) for s, e, c in out]
 
 
-def _candidates(article: Article) -> tuple[list[tuple[Candidate, str, int]], list[tuple[int, int, str]]]:
-    """Candidates of every segment (with its language and offset), and organisation names."""
+Names = list[tuple[int, int, str]]  # (start, end, language) in the article
+
+
+def _candidates(article: Article) -> tuple[list[tuple[Candidate, str, int]], Names, Names]:
+    """Candidates of every segment (with its language and offset), organisation and person names."""
     found: list[tuple[Candidate, str, int]] = []
-    orgs: list[tuple[int, int, str]] = []
+    orgs: Names = []
+    people: Names = []
     for start, end, code in segments(article.text):
         doc = get_nlp(code)(article.text[start:end])
         found.extend((c, code, start) for c in doc.user_data[CANDIDATES])
         orgs.extend((s + start, e + start, code) for s, e in doc.user_data[ORGANISATIONS])
-    return found, orgs
+        people.extend((s + start, e + start, code) for s, e in doc.user_data[PERSONS])
+    return found, orgs, people
 
 
 def extract(article: Article, registry: Registry | None = None) -> list[Statement]:
     """Every attributed statement and claim in the article, in reading order."""
     registry = registry if registry is not None else _default_registry()
     text = article.text
-    found, orgs = _candidates(article)
-    resolver = Resolver(text, registry, orgs)
+    found, orgs, people = _candidates(article)
+    resolver = Resolver(text, registry, orgs, people)
     out: list[Statement] = []
     for c, code, shift in found:
         speaker = mention = None

@@ -24,6 +24,8 @@ from factrack.speakers import Registry
 _WORD = re.compile(r"\w+")
 _EDGE = " \t\r\n,،.:;()«»\"'“”‘’-–—"
 _QUOTES = re.compile("[«»\"“”„‘’]")
+# a name followed by its abbreviation in parentheses: the National Oil Corporation (NOC)
+_ABBREVIATED = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the)\s+)?){1,7})\(([A-Z][A-Z0-9]{1,7})\)")
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,12 @@ def content_words(text: str, code: str) -> frozenset[str]:
     )
 
 
+def _name_words(text: str, code: str) -> tuple[str, ...]:
+    """Folded words of a name in order, without articles or honorifics (Mr Kirby -> kirby)."""
+    nt = name_tables(code)
+    return tuple(bare(w, code) for w in _WORD.findall(fold(text)) if w not in nt.article_words and w not in nt.honorifics)
+
+
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE:
         start += 1
@@ -91,12 +99,19 @@ def display(text: str) -> str:
 class Resolver:
     """Keeps the speakers (and organisations) met so far in one article."""
 
-    def __init__(self, text: str, registry: Registry, orgs: list[tuple[int, int, str]] | None = None) -> None:
+    def __init__(
+        self, text: str, registry: Registry, orgs: list[tuple[int, int, str]] | None = None,
+        people: list[tuple[int, int, str]] | None = None,
+    ) -> None:
         self.text = text
         self.registry = registry
         self.known: list[_Known] = []
         self.last: Resolved | None = None
         self.orgs = sorted(orgs or [])  # (start, end, language) of organisation names in the text
+        # abbreviations defined in the text (folded) -> the full name
+        self.abbreviations = {fold(m.group(2)): display(m.group(1)) for m in _ABBREVIATED.finditer(text)}
+        # people's names met anywhere in the text, speakers or not, with their name words
+        self.people = [(ps, pe, _name_words(text[ps:pe], code)) for ps, pe, code in sorted(people or [])]
 
     def resolve(
         self, mention: tuple[int, int] | None, code: str, name: tuple[int, int] | None = None, cue: str | None = None
@@ -117,6 +132,16 @@ class Resolver:
         named = self.text[name[0] : name[1]] if name else None
         canonical = self._registered(named, code) if named else None
         canonical = canonical or (self._registered(written, code) if not named else None)
+        expanded = self.abbreviations.get(next(iter(words))) if len(words) == 1 else None
+        if canonical is None and expanded:  # the NOC
+            speaker = self._registered(expanded, code) or expanded
+            return self._remember(Resolved(speaker, written, s, e), words | content_words(expanded, code), False, None)
+        if canonical is None and not titled(written, code):
+            full = self._full_name(named or written, s, e, code)
+            if full is not None:
+                whole = display(self.text[full[0] : full[1]])
+                speaker = self._registered(whole, code) or whole
+                return self._remember(Resolved(speaker, written, s, e), words | content_words(whole, code), True, gender)
         if canonical is None:
             earlier = self._earlier(words)
             if earlier is not None:
@@ -132,6 +157,28 @@ class Resolver:
         )
         speaker = canonical or display(named or self._form(written, code))
         return self._remember(Resolved(speaker, written, s, e), words, person, gender)
+
+    def _full_name(self, written: str, s: int, e: int, code: str) -> tuple[int, int] | None:
+        """A person's full name met in the article that the mention opens with the end of:
+        "Hosseini", "عثمان" (a surname), "أبو شامة الجيش" (a surname, then the verb's object).
+        The latest such name before the mention, else the first after it."""
+        words = _name_words(written, code)
+        if not words:
+            return None
+        best = None
+        for ps, pe, full in self.people:
+            if ps < e and s < pe or len(full) < 2:
+                continue
+            k = min(len(words), len(full))
+            while k > 0 and words[:k] != full[-k:]:
+                k -= 1
+            if k == 0 or (k == len(full) == len(words)):
+                continue
+            if ps < s:
+                best = (ps, pe)
+            elif best is None:
+                return ps, pe
+        return best
 
     def _form(self, written: str, code: str) -> str:
         """A new speaker's name: the phrase without its article."""

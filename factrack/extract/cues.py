@@ -8,73 +8,18 @@ bounded by the per-language tables of stop words, complementizers and clause ope
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from factrack import lang
 from factrack.extract.names import is_institution, is_title, linear_name, parsed_name, titled
-from factrack.normalize import fold
+from factrack.extract.parsed import appositive_name, dep_content, dep_mention, dep_subject
+from factrack.extract.tables import BREAK_PUNCT, CLITICS, DASHES, Tables, folded, in_table, tables, tok_range
+
+__all__ = ["Cue", "Tables", "find_cues", "folded", "in_table", "tables"]
 
 MAX_SPEAKER_WORDS = 12
 MAX_SPEAKER_WORDS_BEFORE = 8
-_CLITICS = ("و", "ف")
-_BREAK_PUNCT = frozenset(",،.:;!?؟؛")
-_DASHES = frozenset("-–—")
-# what a cue verb reports, best first: a clause (said that …), else a long object or infinitive
-# (cited rising costs, wants to leave)
-_COMPLEMENTS = ("ccomp", "xcomp", "dobj")
-
-
-@dataclass(frozen=True)
-class Tables:
-    """The word tables one language's extraction reads, in folded form."""
-
-    code: str
-    cues: frozenset[str]
-    continuations: frozenset[str]
-    object_cues: frozenset[str]
-    complementizers: frozenset[str]
-    phrases: tuple[tuple[str, ...], ...]  # attribution phrases as folded word sequences
-    stops: frozenset[str]
-    stop_phrases: tuple[tuple[str, ...], ...]
-    openers: frozenset[str]
-    pronouns: frozenset[str]
-    prepositions: frozenset[str]
-    sources: frozenset[str]
-    documents: frozenset[str]
-    relations: frozenset[str]  # prepositions that end an untitled speaker phrase
-    questions: frozenset[str]  # words opening an indirect question (whether), not a statement
-
-
-@cache
-def tables(code: str) -> Tables:
-    stops = [fold(e).split() for e in lang.lines(code, "speaker_stop_words")]
-    return Tables(
-        code=code,
-        cues=lang.words(code, "cue_verbs") | lang.words(code, "continuation_cues") | lang.words(code, "object_cues"),
-        continuations=lang.words(code, "continuation_cues"),
-        object_cues=lang.words(code, "object_cues"),
-        complementizers=lang.words(code, "complementizers"),
-        phrases=tuple(sorted((_phrase(e) for e in lang.lines(code, "attribution_phrases")), key=len, reverse=True)),
-        stops=frozenset(s[0] for s in stops if len(s) == 1),
-        stop_phrases=tuple(tuple(s) for s in stops if len(s) > 1),
-        openers=lang.words(code, "clause_openers"),
-        pronouns=lang.words(code, "pronouns"),
-        prepositions=lang.words(code, "cue_prepositions"),
-        sources=lang.words(code, "source_markers"),
-        documents=lang.words(code, "document_nouns"),
-        questions=lang.words(code, "question_markers"),
-        relations=lang.words(code, "name_stops") & lang.words(code, "cue_prepositions") | lang.words(code, "source_markers"),
-    )
-
-
-def _phrase(entry: str) -> tuple[str, ...]:
-    """Folded words of a phrase; a last word written with a tatweel (لـ) is a glued prefix, "+ل"."""
-    words = entry.split()
-    last = "+" + fold(words[-1]) if words[-1].endswith("\u0640") else fold(words[-1])
-    return (*(fold(w) for w in words[:-1]), last)
 
 
 @dataclass(frozen=True)
@@ -90,19 +35,15 @@ class Cue:
     content: tuple[int, int] | None  # the reported clause of indirect speech, if any
     content_before: bool = False  # the content stands before the cue (X، بحسب Y)
     name: tuple[int, int] | None = None  # a person's name ending the mention (spokesman John Kirby)
+    clause: bool = False  # the content is a clause opened by a complementizer (that, أن)
 
 
-def folded(tok: Token) -> str:
-    return fold(tok.text)
 
 
-def in_table(word: str, table: frozenset[str]) -> bool:
-    """Is ``word`` in the table, as written or after a one-letter conjunction (وقال، فأكد)?"""
-    return word in table or (len(word) > 2 and word[0] in _CLITICS and word[1:] in table)
 
 
 def _is_break(tok: Token) -> bool:
-    return tok.text in _BREAK_PUNCT or tok.is_space
+    return tok.text in BREAK_PUNCT or tok.is_space
 
 
 def _stop_at(sent: Span, i: int, t: Tables) -> bool:
@@ -116,8 +57,6 @@ def _stop_at(sent: Span, i: int, t: Tables) -> bool:
     return False
 
 
-def _tok_range(doc: Doc, first: int, last: int) -> tuple[int, int]:
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def match_phrase(sent: Span, i: int, t: Tables) -> tuple[int, int] | None:
@@ -130,7 +69,7 @@ def match_phrase(sent: Span, i: int, t: Tables) -> tuple[int, int] | None:
         if i + n > sent.end:
             continue
         got = [folded(tok) for tok in doc[i : i + n]]
-        if got[0] != words[0] and not (got[0][:1] == _CLITICS[0] and got[0][1:] == words[0]):
+        if got[0] != words[0] and not (got[0][:1] == CLITICS[0] and got[0][1:] == words[0]):
             continue
         if got[1:] != list(words[1:]):
             continue
@@ -150,7 +89,7 @@ def np_after(sent: Span, i: int, t: Tables, quoted: set[int], short_quotes: set[
     شكّكت فصائل مسلحة | في جدية الإعلان); after a source marker the source named next speaks
     (نقلت الصحيفة عن مسؤولين قولهم)."""
     doc = sent.doc
-    if i < sent.end and folded(doc[i]) in t.prepositions:
+    if i < sent.end and (folded(doc[i]) in t.prepositions or folded(doc[i]) in t.object_openers):
         return None
     j = i
     while j < sent.end and j - i < MAX_SPEAKER_WORDS:
@@ -158,12 +97,16 @@ def np_after(sent: Span, i: int, t: Tables, quoted: set[int], short_quotes: set[
         f = folded(tok)
         if j in quoted and j not in short_quotes:
             break
-        if j in cues or _is_break(tok) or tok.text in _DASHES:
+        if j in cues or _is_break(tok) or (tok.text in DASHES and not _glued_hyphen(doc, j)):
             break
         if j not in quoted and (f in t.complementizers or _stop_at(sent, j, t)):
             break
         if j > i and (f == "ب" or f == "ل"):  # a preposition glued by tatweel (بـ، لـ)
             break
+        if j - i > 1 and f.startswith(t.complement_prefixes) and not titled(doc[i].text, t.code):
+            break  # رحّب مكتب الأمم المتحدة | بالإعلان
+        if tok.text == "(" and j > i and not titled(doc[i].text, t.code):
+            break  # the National Oil Corporation (NOC): an alias; but a title's (البنتاغون) name follows
         if j - i > 1 and f in t.relations and not titled(doc[i].text, t.code):
             if f not in t.sources:
                 break
@@ -178,6 +121,11 @@ def np_after(sent: Span, i: int, t: Tables, quoted: set[int], short_quotes: set[
         if j - i > 1 and folded(doc[i]) in t.prepositions:
             i += 1
     return (i, j) if j > i else None
+
+
+def _glued_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen inside a word (London-based, al-Hasi), not a dash between phrases."""
+    return doc[j].text == "-" and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
 
 
 def _owned(doc: Doc, start: int, end: int, t: Tables) -> bool:
@@ -199,7 +147,7 @@ def np_before(sent: Span, i: int, t: Tables, quoted: set[int], cues: set[int]) -
     while j >= sent.start:
         tok = doc[j]
         f = folded(tok)
-        if j in quoted or j in cues or _is_break(tok) or tok.text in _DASHES:
+        if j in quoted or j in cues or _is_break(tok) or tok.text in DASHES:
             break
         if f in t.complementizers or in_table(f, t.openers) or _stop_at(sent, j, t):
             break
@@ -244,66 +192,7 @@ def clause_end(sent: Span, i: int, t: Tables, cues: set[int]) -> int:
     return sent.end
 
 
-def dep_subject(tok: Token, quoted: set[int]) -> Token | None:
-    """The subject of a cue verb: climbing from participles and conjuncts (and added, adding),
-    from a relative pronoun to the noun it stands for, and past a subject the parser found
-    inside a quote ("… nothing more," claimed an Iraqi lawmaker)."""
-    for _ in range(3):
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        for child in subjects:
-            if child.i in quoted:
-                continue
-            if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-                return tok.head
-            return child
-        if subjects:
-            after = [c for c in tok.rights if c.i not in quoted and c.pos_ in ("NOUN", "PROPN")]
-            return after[0] if after else None
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
-            tok = tok.head
-        else:
-            return None
-    return None
 
-
-def dep_mention(subj: Token) -> tuple[int, int]:
-    """Token range of the subject phrase, cut before a comma (apposition) or a relative clause."""
-    doc = subj.doc
-    start, end = subj.left_edge.i, subj.right_edge.i + 1
-    for j in range(subj.i + 1, end):
-        if doc[j].text in _BREAK_PUNCT or doc[j].dep_ in ("relcl", "acl"):
-            end = j
-            break
-    for j in range(start, subj.i):
-        if doc[j].text in _BREAK_PUNCT:
-            start = j + 1
-    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "-" or doc[end - 1].text == "-"):
-        end += 1  # al-Khatib
-    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start].text == "-"):
-        start -= 1
-    return start, end
-
-
-def dep_content(tok: Token, t: Tables, object_cue: bool) -> tuple[int, int] | None:
-    """Token range of the clause reported by a cue verb (its clausal complement). Not an
-    indirect question (would not say whether …); not the object of a describing verb (called
-    the deal "a trick": the deal is not a statement); only a clause from a verb in a relative
-    clause (who asked not to be named)."""
-    allowed = ("ccomp",) if tok.dep_ == "relcl" else ("ccomp", "xcomp") if object_cue else _COMPLEMENTS
-    children = sorted(tok.children, key=lambda c: _COMPLEMENTS.index(c.dep_) if c.dep_ in _COMPLEMENTS else 99)
-    for child in children:
-        if child.dep_ in allowed and (child.dep_ == "ccomp" or child.right_edge.i - child.left_edge.i >= 3):
-            start, end = child.left_edge.i, child.right_edge.i + 1
-            doc = tok.doc
-            if doc[start].dep_ == "mark" and folded(doc[start]) in t.questions:
-                return None
-            while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
-                start += 1
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-                end -= 1
-            if start < end and not (start <= tok.i < end):
-                return start, end
-    return None
 
 
 def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -> list[Cue]:
@@ -325,7 +214,8 @@ def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -
             continue
         tok = doc[i]
         if in_table(folded(tok), t.cues) and (not tagged or tok.pos_ == "VERB"):
-            verbs.append(i)
+            if not (i > sent.start and folded(doc[i - 1]) in t.blockers):
+                verbs.append(i)
         i += 1
     cue_tokens = set(verbs) | {p[0] for p in phrases}
     out: list[Cue] = []
@@ -353,14 +243,16 @@ def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -
         f = folded(tok)
         cont = in_table(f, t.continuations)
         mention = content = name = None
+        clause = False
         if parsed:
             subj = dep_subject(tok, quoted)
             if subj is not None:
                 mention, name = _speaker(doc, dep_mention(subj), t, parsed)
-                name = name or _appositive_name(subj, t)
+                name = name or appositive_name(subj, t)
             c = dep_content(tok, t, in_table(f, t.object_cues))
             if c:
-                content = _tok_range(doc, c[0], c[1] - 1)
+                content = tok_range(doc, c[0], c[1] - 1)
+                clause = c[0] > 0 and folded(doc[c[0] - 1]) in t.complementizers
         else:
             if in_table(f, t.object_cues):  # SVO, else the subject right after the verb (VSO)
                 np = np_before(sent, v, t, quoted, cue_tokens)
@@ -370,13 +262,41 @@ def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -
                 if np is None and not cont:
                     np = np_before(sent, v, t, quoted, cue_tokens)
             mention, name = _speaker(doc, np, t, parsed)
-            comp = complementizer_after(sent, v + 1, t, quoted, short_quotes, cue_tokens)
+            # a relayed source set off by commas (ذكرت الوكالة، نقلا عن مصدر، أن …) does not end the search
+            comp = complementizer_after(sent, v + 1, t, quoted, short_quotes, set(verbs))
             if comp is not None and comp + 1 < sent.end:
                 end = clause_end(sent, comp + 1, t, cue_tokens)
                 if end > comp + 1:
-                    content = _tok_range(doc, comp + 1, end - 1)
-        out.append(Cue(tok.idx, tok.idx + len(tok.text), tok.text, cont, False, mention, content, name=name))
-    return sorted(out, key=lambda c: c.start)
+                    content = tok_range(doc, comp + 1, end - 1)
+                    clause = True
+        out.append(Cue(tok.idx, tok.idx + len(tok.text), tok.text, cont, False, mention, content, name=name, clause=clause))
+    return _nested_dropped(_relayed(sorted(out, key=lambda c: c.start)))
+
+
+def _relayed(cues: list[Cue]) -> list[Cue]:
+    """An attribution phrase between a verb and the clause it reports names the source the
+    verb's subject relays (ذكرت الوكالة، نقلا عن مصدر عسكري، أن …): the clause is the source's."""
+    out = list(cues)
+    for n, verb in enumerate(out):
+        if verb.phrase or verb.content is None:
+            continue
+        for m, p in enumerate(out):
+            if p.phrase and p.mention and verb.end <= p.start and p.end <= verb.content[0]:
+                out[m] = replace(p, content=verb.content, content_before=False)
+                out[n] = replace(verb, content=None)
+                break
+    return out
+
+
+def _nested_dropped(cues: list[Cue]) -> list[Cue]:
+    """A cue inside the clause another cue reports is part of that report (قال إن القيادة
+    أبلغت الأمم المتحدة …; said the two sides agreed to …, found no evidence): neither its
+    subject nor its object is a statement here. One reporting a that-clause of its own stays
+    (…، فيما رأى X أن …; said demand was recovering and warned that …)."""
+    def inside(c: Cue) -> bool:
+        return any(o is not c and o.content and o.content[0] <= c.start < o.content[1] for o in cues)
+
+    return [c for c in cues if c.clause or not inside(c)]
 
 
 def _speaker(doc: Doc, np: tuple[int, int] | None, t: Tables, parsed: bool
@@ -387,26 +307,10 @@ def _speaker(doc: Doc, np: tuple[int, int] | None, t: Tables, parsed: bool
         return None, None
     name = (parsed_name if parsed else linear_name)(doc, np[0], np[1], t.code)
     end = np[1] if parsed or name is None else name[1]
-    mention = _tok_range(doc, np[0], end - 1)
-    return mention, (_tok_range(doc, name[0], name[1] - 1) if name else None)
+    mention = tok_range(doc, np[0], end - 1)
+    return mention, (tok_range(doc, name[0], name[1] - 1) if name else None)
 
 
-def _appositive_name(subj: Token, t: Tables) -> tuple[int, int] | None:
-    """A name set off by commas inside the subject phrase (the director general, Karim Saade,
-    denied; a researcher at the Pearson Institute, Ramzi Mardini, said)."""
-    found = None
-    for tok in subj.subtree:
-        if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.i > subj.i and tok.doc[tok.left_edge.i - 1].is_punct:
-            start, end = tok.left_edge.i, tok.i + 1
-            while start < end and doc_punct(tok.doc[start]):
-                start += 1
-            if start < end:
-                found = _tok_range(tok.doc, start, end - 1)
-    return found
-
-
-def doc_punct(tok: Token) -> bool:
-    return tok.is_punct or tok.is_space or tok.pos_ == "DET"
 
 
 def _phrase_content(sent: Span, first: int, np_end: int, t: Tables, quoted: set[int]) -> tuple[tuple[int, int] | None, bool]:
@@ -418,7 +322,7 @@ def _phrase_content(sent: Span, first: int, np_end: int, t: Tables, quoted: set[
     start = sent.start
     # a dateline (واشنطن - , WASHINGTON —) is not part of the statement
     for j in range(sent.start, min(first, sent.start + 5)):
-        if doc[j].text in _DASHES:
+        if doc[j].text in DASHES:
             start = j + 1
     while start < first and (in_table(folded(doc[start]), t.openers) or doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -426,7 +330,7 @@ def _phrase_content(sent: Span, first: int, np_end: int, t: Tables, quoted: set[
         end = first
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
-        return _tok_range(doc, start, end - 1), True
+        return tok_range(doc, start, end - 1), True
     k = np_end
     while k < sent.end and (doc[k].is_punct or doc[k].is_space):
         k += 1
@@ -434,5 +338,5 @@ def _phrase_content(sent: Span, first: int, np_end: int, t: Tables, quoted: set[
     while end > k and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if end - k >= 3:
-        return _tok_range(doc, k, end - 1), False
+        return tok_range(doc, k, end - 1), False
     return None, False

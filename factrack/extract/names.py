@@ -34,6 +34,9 @@ class NameTables:
     honorifics: frozenset[str]  # Mr, Ms, Dr
     article_words: frozenset[str]
     article_prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]  # possessive suffixes a title may carry (رئيسه)
+    particles: frozenset[str]  # words binding the next into a compound name (عبد الكريم)
+    given: frozenset[str]  # given names written with the article (الحسن)
 
 
 @cache
@@ -49,6 +52,9 @@ def name_tables(code: str) -> NameTables:
         honorifics=lang.words(code, "honorifics"),
         article_words=words,
         article_prefixes=prefixes,
+        suffixes=tuple(sorted(lang.words(code, "possessive_suffixes"), key=len, reverse=True)),
+        particles=lang.words(code, "name_particles"),
+        given=lang.words(code, "given_names"),
     )
 
 
@@ -71,12 +77,34 @@ def definite(word: str, code: str) -> bool:
 
 
 def is_title(word: str, code: str) -> bool:
+    """A title word, also behind و/ف or a glued preposition, or with a possessive suffix
+    (رئيسه الحسن أيت باها, المستشار الإعلامي لقائدها)."""
     nt = name_tables(code)
     w = fold(word)
     if w in nt.article_words:
         return False
     b = _strip(w, nt.article_prefixes)
-    return b in nt.titles or (len(b) > 2 and b[0] in "وف" and _strip(b[1:], nt.article_prefixes) in nt.titles)
+    if b in nt.titles or (len(b) > 2 and b[0] in "وف" and _strip(b[1:], nt.article_prefixes) in nt.titles):
+        return True
+    return possessed_title(word, code) is not None
+
+
+def possessed_title(word: str, code: str) -> str | None:
+    """The title inside a word carrying a possessive suffix (رئيسه, لقائدها), else None."""
+    nt = name_tables(code)
+    w = fold(word)
+    for suffix in nt.suffixes:
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            for cand in (stem, stem[1:] if stem[0] in _GLUED + "وف" else None):
+                if cand and cand in nt.titles:
+                    return cand
+    return None
+
+
+def is_given(word: str, code: str) -> bool:
+    """A given name written with the article (الحسن، الطاهر)."""
+    return fold(word) in name_tables(code).given
 
 
 def titled(text: str, code: str) -> bool:
@@ -120,13 +148,18 @@ def linear_name(doc: Doc, start: int, end: int, code: str) -> tuple[int, int] | 
     nt = name_tables(code)
     for n in range(1, len(words)):
         k, prev = words[n], words[n - 1]
-        if not (_may_be_name(doc[k].text, code) and definite(doc[prev].text, code)):
+        pw = doc[prev].text
+        opens = _may_be_name(doc[k].text, code) and (definite(pw, code) or possessed_title(pw, code) is not None)
+        if not opens and not (is_given(doc[k].text, code) and (definite(pw, code) or is_title(pw, code))):
             continue
         last = n
         for m in range(n + 1, min(len(words), n + MAX_NAME_WORDS)):
             w = doc[words[m]].text
             if fold(w) in nt.stops or is_institution(w, code):
                 break
+            if fold(doc[words[m - 1]].text) in nt.particles:
+                last = m  # عبد الكريم، أبو شامة: the particle binds the next word
+                continue
             if definite(w, code):
                 if m == len(words) - 1 or fold(w).endswith(_NISBA):
                     last = m  # الخطيب at the end, الشمري anywhere
@@ -193,3 +226,30 @@ def organisations(doc: Doc, code: str, stops: frozenset[str]) -> list[tuple[int,
         i = j
     return out
 
+
+
+def persons(doc: Doc, code: str, stops: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Character ranges of people's names met anywhere in the doc, speakers or not, so that a
+    surname later ("Hosseini", "عثمان") resolves to the full name: the parser's PERSON entities
+    when there is a parser, else the names read after title words (الباحث … مجدي عثمان)."""
+    if doc.has_annotation("ENT_IOB"):
+        return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            if not is_title(doc[i].text, code):
+                i += 1
+                continue
+            end = i + 1
+            while end < sent.end and end - i < 10 and not (doc[end].is_punct or doc[end].is_space):
+                if fold(doc[end].text) in stops:
+                    break
+                end += 1
+            found = linear_name(doc, i, end, code)
+            if found and found[1] - found[0] > 1:
+                out.append((doc[found[0]].idx, doc[found[1] - 1].idx + len(doc[found[1] - 1].text)))
+                i = found[1]
+            else:
+                i += 1
+    return out

