@@ -126,7 +126,7 @@ def build_synthetic(path: Path, n: int, base: np.ndarray | None, dim: int = 384,
     return time.perf_counter() - t0
 
 
-def latency(sizes: list[int], queries: int) -> None:
+def latency(sizes: list[int], queries: int, keep: bool = False) -> None:
     base, held_out, origin = latency_vectors()
     if held_out is not None:
         np.save(WORK / "latency-queries.npy", held_out)
@@ -146,7 +146,7 @@ def latency(sizes: list[int], queries: int) -> None:
         p50, p95 = (1000 * np.percentile(times, p) for p in (50, 95))
         print(f"| {n:,} | {kind} | {build_s:.0f} | {p50:.1f} | {p95:.1f} | {1000 * np.median(ftimes):.1f} | "
               f"{recall:.3f} | {disk / n:,.0f} | {resident / n:,.0f} |", flush=True)
-        if n >= 1_000_000:
+        if n >= 1_000_000 and not keep:  # ~4 GB
             shutil.rmtree(path, ignore_errors=True)
 
 
@@ -388,6 +388,7 @@ def main() -> None:
     lat = sub.add_parser("latency")
     lat.add_argument("--sizes", default="10000,100000")
     lat.add_argument("--queries", type=int, default=100)
+    lat.add_argument("--keep", action="store_true", help="keep stores of 1M statements and more (~4 GB each)")
     sub.add_parser("rerun").add_argument("--articles", type=int, default=10_000)
     sub.add_parser("throughput").add_argument("--sentences", type=int, default=1000)
     iv = sub.add_parser("ivf")
@@ -401,7 +402,7 @@ def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     if args.what == "latency":
-        latency([int(s) for s in args.sizes.split(",")], args.queries)
+        latency([int(s) for s in args.sizes.split(",")], args.queries, args.keep)
     elif args.what == "rerun":
         rerun(args.articles)
     elif args.what == "ivf":

@@ -120,6 +120,13 @@ def test_speakers_lists_names_and_statements(tmp_path):
     assert json.loads(r.stdout) == {"name": "Joe Biden", "aliases": ["بايدن"], "count": 2}
     r = runner.invoke(app, ["speakers", "بايدن", "--db", str(tmp_path), "--format", "jsonl"])
     assert [json.loads(line)["doc"] for line in r.stdout.splitlines()] == ["y", "x"]
+    r = runner.invoke(app, ["speakers", "--db", str(tmp_path), "--format", "table"])
+    assert r.stdout.split() == ["2", "Joe", "Biden", "(بايدن)"]
+    r = runner.invoke(app, ["speakers", "Biden", "--db", str(tmp_path), "--format", "table"])
+    lines = r.stdout.splitlines()
+    assert lines[1].startswith("2021-07-01 | y | direct, en, #") and lines[2].strip() == "statement y"
+    r = runner.invoke(app, ["speakers", "nobody", "--db", str(tmp_path), "--format", "table"])
+    assert r.exit_code == 0 and "no statements by nobody" in r.stdout
 
 
 CHILD = """

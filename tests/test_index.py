@@ -263,3 +263,22 @@ def test_real_extraction_and_bundled_e5_find_statements_across_languages(tmp_pat
         assert hits[0].statement.speaker == "Mustafa al-Kadhimi"
         hits = lookup(store, "لن نكون في مهمة قتالية", embedder=e5, k=1, lang="en")
         assert hits[0].statement.kind == "direct" and "combat mission" in hits[0].statement.text
+
+
+def test_unchanged_rerun_imports_no_model_extractor_or_compare_stage(corpus, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    db = tmp_path / "db"
+    run(corpus, db)
+    code = (
+        "import sys, json\n"
+        "from factrack.index import run_index\n"
+        f"s = run_index([{str(corpus)!r}], db={str(db)!r}, model='fake:32')\n"
+        "heavy = [m for m in ('spacy', 'torch', 'sentence_transformers', 'trafilatura', 'faiss',"
+        " 'factrack.extract', 'factrack.compare') if m in sys.modules]\n"
+        "print(json.dumps([s.unchanged, s.statements_added, heavy]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert json.loads(out.stdout) == [3, 0, []]

@@ -17,12 +17,17 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from factrack import lang
-from factrack.compare.numbers import PERCENT, Number, find_numbers, same_value, show
+from factrack.compare.numbers import PERCENT, Number, find_numbers, parse_figure, same_value, show
 from factrack.normalize import fold_with_map
 
 _TOKEN = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*|[%\u066a]|[^\W\d_]+(?:'[^\W\d_]+)?")
 NEGATION_WINDOW = 8  # tokens after a negation word that it may govern
 MIN_KEY_LEN = 3  # shorter tokens (particles, articles) are not predicates
+AFTER_WINDOW = 5  # tokens after a figure whose measure words say what it counts, if none before
+PREDICATE_WORDS = 2  # content words after a negation whose stance concepts it also governs
+_CLAUSE_BREAK = re.compile(r"[,.;:!?\u060c\u061b\n]")  # a negation or a figure stays in its clause
+_SENTENCE_END = re.compile(r"[.;:!?\u061b\n]")
+_NEGATING_MODALITY = frozenset({"UNLIKELY", "IMPOSSIBLE"})  # "unlikely to fall" ~ "will not fall"
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,20 @@ class Analysis:
     negations: tuple[int, ...]  # token indices of negation words
     numbers: tuple[Number, ...]
     content: frozenset[str] = field(default=frozenset())  # content-word forms, for overlap
-    negated: frozenset[str] = field(default=frozenset())  # keys and concepts under a negation
+    negated: frozenset[str] = field(default=frozenset())  # keys and concepts of negated predicates
+    contexts: tuple[NumberContext, ...] = ()  # what each of ``numbers`` measures, aligned
+
+
+@dataclass(frozen=True)
+class NumberContext:
+    """What a figure is about, beyond its unit: the measure ids of its clause (output, exports,
+    target, before …, plus ``AT_FROM``/``AT_BY`` right before it), the entities of its clause,
+    its clause's years and content words (to pair figures by context, not by order)."""
+
+    measures: frozenset[str]
+    entities: frozenset[str]
+    years: frozenset[float]
+    content: frozenset[str]
 
 
 class _Table:
@@ -175,6 +193,14 @@ def analyse(text: str) -> Analysis:
     matches = list(_TOKEN.finditer(folded))
     tokens = [m.group() for m in matches]
     words = [text[offsets[m.start()] : offsets[m.end() - 1] + 1] for m in matches]
+    clause, sentence, n_breaks, n_ends, prev = [], [], 0, 0, 0
+    for m in matches:
+        gap = folded[prev : m.start()]
+        n_breaks += bool(_CLAUSE_BREAK.search(gap))
+        n_ends += bool(_SENTENCE_END.search(gap))
+        clause.append(n_breaks)
+        sentence.append(n_ends)
+        prev = m.end()
     prefixes = _prefixes(code, "prefixes")
     keys = [_forms(t, prefixes) for t in tokens]
     modality = _match_phrases(tokens, words, keys, _concept_table(code, "modality"))
@@ -197,17 +223,89 @@ def analyse(text: str) -> Analysis:
     )
     concept_at = {i: c.id for c in concepts for i in range(c.start, c.end)}
     negated: set[str] = set()
-    for n in negations:
-        for i in range(n + 1, min(n + 1 + NEGATION_WINDOW, len(tokens))):
-            if not (keys[i] & stop):
-                negated |= {f for f in keys[i] if len(f) >= MIN_KEY_LEN}
-            if i in concept_at:
-                negated.add(concept_at[i])
+    copulas = lang.words(code, "copulas")
+    governors = negations + [m.end - 1 for m in modality if m.id in _NEGATING_MODALITY]
+    for n in governors:
+        preds, _ = _predicate(n, tokens, words, keys, clause, sentence, stop, copulas, set(negations))
+        if preds:
+            negated |= {f for f in keys[preds[0]] if len(f) >= MIN_KEY_LEN} if preds[0] >= 0 else set()
+            # the predicate's stance concepts ("no combat mission", "not mean a withdrawal"), never
+            # a topic concept (troops, barrels) that merely follows
+            negated |= {concept_at[i] for i in preds if i in concept_at} - topic_concepts()
     numbers = find_numbers(code, tokens, [k | ({concept_at[i]} if i in concept_at else set()) for i, k in enumerate(keys)], words)
+    contexts = _number_contexts(code, numbers, tokens, words, keys, clause, content)
     return Analysis(
         text, code, tuple(tokens), tuple(words), tuple(keys), tuple(concepts), tuple(modality), tuple(negations),
-        tuple(numbers), content, frozenset(negated),
+        tuple(numbers), content, frozenset(negated), contexts,
     )
+
+
+def _predicate(
+    n: int, tokens: list[str], words: list[str], keys: list[frozenset[str]], clause: list[int],
+    sentence: list[int], stop: frozenset[str], copulas: frozenset[str], negations: set[int],
+) -> tuple[list[int], bool]:
+    """The content words a negation at ``n`` governs: the first one (the predicate: "will not
+    *leave*", "لن *تغادر*", "no *combat* mission") and the next, for its stance concept only.
+
+    Function words are skipped; a proper noun is never the predicate ("Nobody in the *United*
+    States"); the clause ends the search, so a noun met later ("القوات") is not negated. After a
+    copula ("لن نكون", "not be") the search runs to the sentence's end, since the predicate may come
+    after an adjunct ("… مع نهاية العام في مهمة قتالية"); then only a word right after the copula
+    is the predicate (else -1 stands first) and the rest count for their stance concepts."""
+    out: list[int] = []
+    copula, after_copula = False, -1
+    for i in range(n + 1, min(n + 1 + NEGATION_WINDOW, len(tokens))):
+        if i in negations or (clause[i] != clause[n] and not copula) or sentence[i] != sentence[n]:
+            break
+        if not out and not copula and keys[i] & copulas:
+            copula, after_copula = True, i + 1
+            continue
+        if keys[i] & stop or max(map(len, keys[i])) < MIN_KEY_LEN or parse_figure(tokens[i]) is not None:
+            continue
+        if not out and words[i][:1].isascii() and words[i][:1].isupper():
+            continue
+        if copula and not out and i != after_copula:
+            out.append(-1)  # no predicate right after the copula: only the concepts further on count
+        out.append(i)
+        if len(out) == PREDICATE_WORDS and not copula:
+            break
+    return out, copula
+
+
+def _number_contexts(
+    code: str, numbers: list[Number], tokens: list[str], words: list[str], keys: list[frozenset[str]],
+    clause: list[int], content: frozenset[str],
+) -> tuple[NumberContext, ...]:
+    if not numbers:
+        return ()
+    found = _match_phrases(tokens, words, keys, _concept_table(code, "number_context"))
+    covering = {i: m for m in found for i in range(m.start, m.end)}
+    starts = [n.index for n in numbers] + [len(tokens)]
+    out = []
+    for k, n in enumerate(numbers):
+        c = clause[n.index]
+        here = [m for m in found if clause[m.start] == c]
+        # the measure words since the previous figure ("output rose to 3.5m and exports reached
+        # 2m": output for 3.5m, exports for 2m); if none, the few words after ("5.8m of cuts")
+        lo = numbers[k - 1].index + 1 if k else 0
+        end = n.index + max(len(n.raw.split()), 1)
+        hi = min(starts[k + 1], end + AFTER_WINDOW)
+        measured = [m for m in here if not m.id.startswith(("E_", "AT_")) and m.id != "APPROX"]
+        measures = {m.id for m in measured if lo <= m.start < n.index} or {
+            m.id for m in measured if end <= m.start < hi
+        }
+        before = covering.get(n.index - 1)
+        while before is not None and before.id == "APPROX":  # "from roughly 5,200"
+            before = covering.get(before.start - 1)
+        if before is not None and before.id.startswith("AT_") and clause[before.start] == c:
+            measures.add(before.id)
+        out.append(NumberContext(
+            frozenset(measures),
+            frozenset(m.id for m in here if m.id.startswith("E_")),
+            frozenset(x.value for x in numbers if x.is_year and clause[x.index] == c),
+            frozenset(f for i, k in enumerate(keys) if clause[i] == c for f in k if f in content),
+        ))
+    return tuple(out)
 
 
 def _all_keys(x: Analysis) -> frozenset[str]:
@@ -301,22 +399,43 @@ def modality_cues(a: Analysis, b: Analysis) -> list[Cue]:
 _UNIT_ONLY = frozenset({PERCENT, "%", "\u066a"})  # "a percentage" alone does not say of what
 
 
-def _same_thing(na: Number, nb: Number) -> bool:
+def _same_unit(na: Number, nb: Number) -> bool:
     """Both percentages or both counts, sharing a word or concept beyond the percent sign."""
     return (PERCENT in na.keys) == (PERCENT in nb.keys) and bool((na.keys & nb.keys) - _UNIT_ONLY)
 
 
+def _same_measure(ca: NumberContext, cb: NumberContext) -> bool:
+    """The same measured thing: the same measure ids in both clauses (output is not exports, a
+    target is not an actual figure, "from 5,200" is not the figure now), no two different entities,
+    no two different years."""
+    if ca.measures != cb.measures:
+        return False
+    if ca.entities and cb.entities and not (ca.entities & cb.entities):
+        return False
+    return not (ca.years and cb.years and not (ca.years & cb.years))
+
+
+def _comparable(a: Analysis, b: Analysis, na: Number, nb: Number) -> bool:
+    return _same_unit(na, nb) and _same_measure(_context(a, na), _context(b, nb))
+
+
+def _context(x: Analysis, n: Number) -> NumberContext:
+    return x.contexts[x.numbers.index(n)]
+
+
 def number_cues(a: Analysis, b: Analysis) -> list[Cue]:
-    """Figures about the same thing (shared neighbouring words or concept) that differ; years apart."""
+    """Figures about the same thing (same unit and same measure, entity and time) that differ,
+    each figure paired with its counterpart by context, not by order; years apart."""
     out: list[Cue] = []
     qa = [n for n in a.numbers if not n.is_year]
     qb = [n for n in b.numbers if not n.is_year]
     matched_b: set[int] = set()
     for na in qa:
-        same_thing = [nb for nb in qb if _same_thing(na, nb)]
+        same_thing = [nb for nb in qb if _comparable(a, b, na, nb)]
         if not same_thing or any(same_value(na.value, nb.value) for nb in same_thing):
             continue
-        nb = same_thing[0]
+        ctx = _context(a, na).content
+        nb = max(same_thing, key=lambda m: (len(ctx & _context(b, m).content), -abs(m.index - na.index)))
         if nb.index in matched_b:
             continue
         matched_b.add(nb.index)
@@ -324,11 +443,23 @@ def number_cues(a: Analysis, b: Analysis) -> list[Cue]:
         label = next((k.lower() for k in shared if k.isupper()), None) or (shared[0] if shared else na.unit or "")
         pct = "%" if PERCENT in na.keys else ""
         out.append(Cue("number", show(na.value) + pct, show(nb.value) + pct, label))
-    ya = {n.value for n in a.numbers if n.is_year}
-    yb = {n.value for n in b.numbers if n.is_year}
-    if ya and yb and not (ya & yb):
-        out.append(Cue("date", show(min(ya)), show(min(yb))))
+    # a date differs only for the same event: the years' clauses measure the same thing
+    ya = [n for n in a.numbers if n.is_year]
+    yb = [n for n in b.numbers if n.is_year]
+    if ya and yb and not ({n.value for n in ya} & {n.value for n in yb}):
+        pair = next(
+            ((x, y) for x in ya for y in yb
+             if _same_measure(_without_years(_context(a, x)), _without_years(_context(b, y)))
+             and (_context(a, x).content & _context(b, y).content or a.lang != b.lang)),
+            None,
+        )
+        if pair:
+            out.append(Cue("date", show(pair[0].value), show(pair[1].value)))
     return out
+
+
+def _without_years(c: NumberContext) -> NumberContext:
+    return NumberContext(c.measures, c.entities, frozenset(), c.content)
 
 
 def find_cues(a: str, b: str) -> list[Cue]:

@@ -130,6 +130,23 @@ def find_numbers(
         )
         out.append(Number(value, " ".join(words[i:j]), i, unit, frozenset(keys), is_year, after))
         i = j
+    return _join_compounds(out, tokens)
+
+
+def _join_compounds(numbers: list[Number], tokens: list[str]) -> list[Number]:
+    """One figure from number words written in parts: "ألفين وخمسمئة" (2000 + 500), "two thousand
+    five hundred", "خمسة آلاف ومئتي" — a smaller written-out number right after a round one."""
+    out: list[Number] = []
+    for n in numbers:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and not prev.is_year and parse_figure(tokens[n.index]) is None
+            and prev.index + len(prev.raw.split()) == n.index and 0 < n.value < prev.value
+            and prev.value % 10 ** len(str(int(n.value))) == 0
+        ):
+            out[-1] = Number(prev.value + n.value, f"{prev.raw} {n.raw}", prev.index, n.unit, n.keys, False, n.after)
+            continue
+        out.append(n)
     return out
 
 
