@@ -145,6 +145,17 @@ class LookupFormat(StrEnum):
     jsonl = "jsonl"
 
 
+def emit(items: list[Any], fmt: LookupFormat | None, table: Callable[[list[Any]], None], empty: str) -> None:
+    """Print records: JSON lines when asked for or piped, else a table, or ``empty`` when none."""
+    out = fmt or (LookupFormat.table if is_terminal() else LookupFormat.jsonl)
+    if out is LookupFormat.jsonl:
+        print_jsonl(item.to_dict() for item in items)
+    elif items:
+        table(items)
+    else:
+        typer.echo(empty)
+
+
 def _ix_progress(label: str) -> Callable[[int, int], None] | None:
     """A one-line progress counter on stderr, only when stderr is a terminal."""
     if not sys.stderr.isatty():
@@ -254,13 +265,7 @@ def lookup_cmd(
 
     hits = guarded(lambda: run_lookup(query, db=db, k=k, speaker=speaker, lang=lang, kind=kind, source=source,
                                       since=since, until=until))
-    out = fmt or (LookupFormat.table if is_terminal() else LookupFormat.jsonl)
-    if out is LookupFormat.jsonl:
-        print_jsonl(h.to_dict() for h in hits)
-    elif hits:
-        _ix_hit_table(hits)
-    else:
-        typer.echo("no matching statements")
+    emit(hits, fmt, _ix_hit_table, "no matching statements")
 
 
 @app.command("speakers")
@@ -404,10 +409,4 @@ def contradictions_cmd(
 
     found = guarded(lambda: run_contradictions(db=db, speaker=speaker, since=since, min_score=min_score, limit=limit,
                                                nli_model=nli_model, progress=_ix_progress("scoring pairs")))
-    out = fmt or (LookupFormat.table if is_terminal() else LookupFormat.jsonl)
-    if out is LookupFormat.jsonl:
-        print_jsonl(c.to_dict() for c in found)
-    elif found:
-        _cx_table(found)
-    else:
-        typer.echo("no contradictions found")
+    emit(found, fmt, _cx_table, "no contradictions found")

@@ -1,147 +1,54 @@
-"""The one store: SQLite for records and full text, FAISS for vectors, in one folder.
+"""The ``Store`` class: opening and closing, transactions, articles and statements, the FAISS
+index's life cycle (load, repair, flush), lookups, speakers, verdicts and runs.
 
-Layout of a store folder::
-
-    store.sqlite          articles, statements (with their vectors as float32 blobs), speakers,
-                          aliases, runs, verdicts, meta, FTS5 index over folded statement text
-    vectors-<gen>.faiss   the FAISS index, ids = statement ids; <gen> names the SQLite state it matches
-    lock                  flock'ed by the one writer
-
-Why vectors live twice: SQLite is the source of truth and commits in small transactions; the FAISS
-file is rewritten atomically (temporary file, fsync, rename) only when a writer flushes. A process
-killed between the two leaves a FAISS file whose generation is older than SQLite's; the next open
-sees that and repairs the index from the stored vectors instead of trusting it.
+The pieces it builds on live beside it: ``schema`` (SQLite), ``records`` (what it returns),
+``vectors`` (FAISS helpers) and ``lock`` (the writer lock).
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import sqlite3
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
-from functools import cache
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from factrack.errors import LockedError, StoreError
+from factrack.errors import StoreError
 from factrack.normalize import fold
-from factrack.records import Article, Kind, Statement
+from factrack.records import Article, Statement
+from factrack.store.lock import LOCK_NAME, _take_lock
+from factrack.store.records import SearchFilter, StoredStatement, _row_to_stored
+from factrack.store.schema import (
+    _ARTICLE_COLS,
+    _SCHEMA,
+    _STATEMENT_COLS,
+    DB_NAME,
+    SCHEMA_VERSION,
+    VerdictRow,
+    _cols,
+    _now,
+    _q,
+    fts_query,
+)
+from factrack.store.vectors import (
+    EXACT_FILTERED_MAX,
+    IVF_THRESHOLD,
+    _gen_of,
+    _index_ids,
+    faiss_files,
+    faiss_path,
+    ivf_nlist,
+    ivf_nprobe,
+    new_ivf_index,
+    write_index_atomic,
+)
 
 if TYPE_CHECKING:
     import faiss
-
-SCHEMA_VERSION = 1
-DB_NAME = "store.sqlite"
-LOCK_NAME = "lock"
-# Past this many vectors a trained IVF index replaces exact search. Measured on bundled-e5
-# vectors (`scripts/bench_store.py ivf`, table in docs/store.md): exact search takes ~21 ms at
-# 100k and ~56 ms at 300k (single thread), where IVF answers in ~10 ms with recall@10 >= 0.95;
-# below ~250k the few ms saved do not pay for the lost recall and the training time.
-IVF_THRESHOLD = 250_000
-# Lists an IVF search visits: the smallest nprobe reaching recall@10 >= 0.95 against exact was
-# at most 96 at every measured size from 100k to 1M; 128 leaves a margin.
-IVF_NPROBE = 128
-# A filtered lookup over an IVF index scores up to this many allowed statements exactly.
-EXACT_FILTERED_MAX = 50_000
-
-VerdictRow = tuple[int, int, str, float, list[str], str]
-
-_STATEMENT_COLS = (
-    "doc", "text", "start", "end", "kind", "lang", "speaker", "mention", "cue",
-    "mention_start", "mention_end", "sentence_start", "sentence_end",
-)
-_ARTICLE_COLS = ("title", "url", "source", "published")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, pipeline TEXT NOT NULL,
-    title TEXT, url TEXT, source TEXT, published TEXT, lang TEXT, indexed_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS statements (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: FAISS repair and verdicts rely on it
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    doc TEXT NOT NULL, text TEXT NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    kind TEXT NOT NULL, lang TEXT NOT NULL, speaker TEXT, speaker_folded TEXT, mention TEXT, cue TEXT,
-    mention_start INTEGER, mention_end INTEGER, sentence_start INTEGER, sentence_end INTEGER,
-    sentence TEXT, vector BLOB NOT NULL);
-CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
-CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker_folded);
-CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(folded);
-CREATE TABLE IF NOT EXISTS speakers (name TEXT PRIMARY KEY, role TEXT);
-CREATE TABLE IF NOT EXISTS aliases (
-    folded TEXT NOT NULL, alias TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (folded, name));
-CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY, started TEXT NOT NULL, summary TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS verdicts (
-    a_id INTEGER NOT NULL, b_id INTEGER NOT NULL, relation TEXT NOT NULL, score REAL NOT NULL,
-    reasons TEXT NOT NULL, scorer TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (a_id, b_id));
-CREATE INDEX IF NOT EXISTS verdicts_b ON verdicts(b_id);
-"""
-
-
-def _q(col: str) -> str:
-    return f'"{col}"' if col in ("start", "end") else col
-
-
-def _cols(cols: Sequence[str]) -> str:
-    return ", ".join(_q(c) for c in cols)
-
-
-@dataclass(frozen=True)
-class StoredStatement:
-    """A statement as stored: its id, the ``Statement`` fields and its article's metadata."""
-
-    id: int
-    doc: str
-    text: str
-    start: int
-    end: int
-    kind: Kind
-    lang: str
-    speaker: str | None = None
-    mention: str | None = None
-    cue: str | None = None
-    mention_start: int | None = None
-    mention_end: int | None = None
-    sentence_start: int | None = None
-    sentence_end: int | None = None
-    title: str | None = None
-    url: str | None = None
-    source: str | None = None
-    published: str | None = None
-    sentence: str | None = None  # the sentence around the statement, kept for display
-
-    @property
-    def statement(self) -> Statement:
-        return Statement(**{c: getattr(self, c) for c in _STATEMENT_COLS})
-
-    def to_dict(self) -> dict[str, Any]:
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
-        d["kind"] = str(self.kind)
-        return d
-
-
-@dataclass(frozen=True)
-class SearchFilter:
-    """Restrictions on which statements a lookup may return; all optional, combined with AND."""
-
-    speakers: tuple[str, ...] | None = None  # canonical names (already resolved from aliases)
-    lang: str | None = None
-    kind: str | None = None
-    source: str | None = None
-    since: str | None = None  # ISO date, compared with the article's `published`
-    until: str | None = None
-
-    def is_empty(self) -> bool:
-        return all(getattr(self, f.name) is None for f in fields(self))
 
 
 def default_path() -> Path:
@@ -152,46 +59,6 @@ def default_path() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("factrack"))
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-@cache
-def _stop_words() -> frozenset[str]:
-    """Stop words of every supported language: a query may mix languages, and the tables do not
-    overlap, so there is no need to guess the query's language."""
-    from factrack import lang
-
-    return frozenset().union(*(lang.words(code, "stop_words") for code in lang.SUPPORTED))
-
-
-def fts_query(text: str) -> str | None:
-    """An FTS5 OR-query of the folded words of ``text`` without stop words; None when no words.
-
-    Stop words match most statements and only add noise to BM25; a query made only of stop
-    words keeps them, so it still finds something.
-    """
-    words = []
-    for raw in fold(text).split():
-        w = "".join(ch for ch in raw if ch.isalnum())
-        if w and w not in words:
-            words.append(w)
-    stop = _stop_words()
-    content = [w for w in words if w not in stop]
-    words = content or words
-    if not words:
-        return None
-    return " OR ".join(f'"{w}"' for w in words)
 
 
 class Store:
@@ -604,10 +471,10 @@ class Store:
 
     # ------------------------------------------------------------------ FAISS
     def _faiss_files(self) -> list[Path]:
-        return sorted(self.path.glob("vectors-*.faiss"))
+        return faiss_files(self.path)
 
     def _faiss_file(self) -> Path | None:
-        p = self.path / f"vectors-{self.generation()}.faiss"
+        p = faiss_path(self.path, self.generation())
         return p if p.exists() else None
 
     def index(self) -> faiss.Index:
@@ -663,11 +530,7 @@ class Store:
         if n >= self.ivf_threshold and dim:
             nlist = ivf_nlist(n)
             sample = self._sample_vectors(min(n, nlist * 32))
-            quantizer = faiss.IndexFlatIP(dim)
-            index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
-            index.cp.min_points_per_centroid = 5  # a sample of 32 per list is enough; no warning
-            index.train(sample)
-            index.nprobe = self.nprobe or ivf_nprobe(nlist)  # saved with the index
+            index = new_ivf_index(dim, nlist, sample, self.nprobe or ivf_nprobe(nlist))
         else:
             index = faiss.IndexIDMap2(faiss.IndexFlatIP(max(dim, 1)))
         for ids, vecs in self.iter_vectors():
@@ -695,17 +558,7 @@ class Store:
         index = self.index()
         if index.ntotal >= self.ivf_threshold and faiss.try_extract_index_ivf(index) is None:
             index = self._index = self._build_index(index.d)
-        gen = self.generation()
-        target = self.path / f"vectors-{gen}.faiss"
-        tmp = self.path / f".vectors-{gen}.faiss.tmp"
-        faiss.write_index(index, str(tmp))
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
-        _fsync_dir(self.path)
+        target = write_index_atomic(index, self.path, self.generation())
         for old in self._faiss_files():
             if old != target:
                 old.unlink(missing_ok=True)
@@ -942,63 +795,7 @@ class Store:
         return problems
 
 
-# ---------------------------------------------------------------------- helpers
-def ivf_nprobe(nlist: int) -> int:
-    """Lists an IVF search visits by default (see IVF_NPROBE); never more than there are."""
-    return min(IVF_NPROBE, nlist)
-
-
-def ivf_nlist(n: int) -> int:
-    """Number of IVF lists for ``n`` vectors (the usual 4·sqrt(n), within bounds)."""
-    return int(min(max(4 * np.sqrt(n), 64), 16_384))
-
-
-def _take_lock(path: Path, timeout: float) -> int:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    deadline = time.monotonic() + max(timeout, 0.0)
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return fd
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                os.close(fd)
-                raise LockedError(
-                    f"store {path.parent} is being written by another factrack process; "
-                    "try again later or pass --wait SECONDS"
-                ) from None
-            time.sleep(0.1)
-
-
-def _index_ids(index: faiss.Index) -> np.ndarray:
-    import faiss
-
-    ivf = faiss.try_extract_index_ivf(index)
-    if ivf is None:
-        return faiss.vector_to_array(faiss.downcast_index(index).id_map).astype(np.int64)
-    invlists = ivf.invlists
-    parts = []
-    for lst in range(ivf.nlist):
-        size = invlists.list_size(lst)
-        if size:
-            parts.append(faiss.rev_swig_ptr(invlists.get_ids(lst), size).copy())
-    return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, np.int64)
-
-
-def _gen_of(path: Path) -> int:
-    try:
-        return int(path.stem.split("-", 1)[1])
-    except (IndexError, ValueError):
-        return -1
-
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-def _row_to_stored(row: Sequence[Any]) -> StoredStatement:
-    names = ("id", *_STATEMENT_COLS, *_ARTICLE_COLS, "sentence")
-    d = dict(zip(names, row, strict=True))
-    d["kind"] = Kind(d["kind"])
-    return StoredStatement(**d)

@@ -1,0 +1,67 @@
+"""What the store hands back: stored statements, lookup filters, and row conversion."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from factrack.records import Kind, Statement
+from factrack.store.schema import _ARTICLE_COLS, _STATEMENT_COLS
+
+
+@dataclass(frozen=True)
+class StoredStatement:
+    """A statement as stored: its id, the ``Statement`` fields and its article's metadata."""
+
+    id: int
+    doc: str
+    text: str
+    start: int
+    end: int
+    kind: Kind
+    lang: str
+    speaker: str | None = None
+    mention: str | None = None
+    cue: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    sentence: str | None = None  # the sentence around the statement, kept for display
+
+    @property
+    def statement(self) -> Statement:
+        return Statement(**{c: getattr(self, c) for c in _STATEMENT_COLS})
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["kind"] = str(self.kind)
+        return d
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """Restrictions on which statements a lookup may return; all optional, combined with AND."""
+
+    speakers: tuple[str, ...] | None = None  # canonical names (already resolved from aliases)
+    lang: str | None = None
+    kind: str | None = None
+    source: str | None = None
+    since: str | None = None  # ISO date, compared with the article's `published`
+    until: str | None = None
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+
+
+def _row_to_stored(row: Sequence[Any]) -> StoredStatement:
+    names = ("id", *_STATEMENT_COLS, *_ARTICLE_COLS, "sentence")
+    d = dict(zip(names, row, strict=True))
+    d["kind"] = Kind(d["kind"])
+    return StoredStatement(**d)

@@ -1,0 +1,87 @@
+"""What the SQLite side of the store looks like: file names, schema, column lists, FTS queries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from functools import cache
+
+from factrack.normalize import fold
+
+SCHEMA_VERSION = 1
+DB_NAME = "store.sqlite"
+
+VerdictRow = tuple[int, int, str, float, list[str], str]
+
+_STATEMENT_COLS = (
+    "doc", "text", "start", "end", "kind", "lang", "speaker", "mention", "cue",
+    "mention_start", "mention_end", "sentence_start", "sentence_end",
+)
+_ARTICLE_COLS = ("title", "url", "source", "published")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, pipeline TEXT NOT NULL,
+    title TEXT, url TEXT, source TEXT, published TEXT, lang TEXT, indexed_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS statements (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: FAISS repair and verdicts rely on it
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    doc TEXT NOT NULL, text TEXT NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL, lang TEXT NOT NULL, speaker TEXT, speaker_folded TEXT, mention TEXT, cue TEXT,
+    mention_start INTEGER, mention_end INTEGER, sentence_start INTEGER, sentence_end INTEGER,
+    sentence TEXT, vector BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
+CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker_folded);
+CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(folded);
+CREATE TABLE IF NOT EXISTS speakers (name TEXT PRIMARY KEY, role TEXT);
+CREATE TABLE IF NOT EXISTS aliases (
+    folded TEXT NOT NULL, alias TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (folded, name));
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY, started TEXT NOT NULL, summary TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS verdicts (
+    a_id INTEGER NOT NULL, b_id INTEGER NOT NULL, relation TEXT NOT NULL, score REAL NOT NULL,
+    reasons TEXT NOT NULL, scorer TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (a_id, b_id));
+CREATE INDEX IF NOT EXISTS verdicts_b ON verdicts(b_id);
+"""
+
+
+def _q(col: str) -> str:
+    return f'"{col}"' if col in ("start", "end") else col
+
+
+def _cols(cols: Sequence[str]) -> str:
+    return ", ".join(_q(c) for c in cols)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """Stop words of every supported language: a query may mix languages, and the tables do not
+    overlap, so there is no need to guess the query's language."""
+    from factrack import lang
+
+    return frozenset().union(*(lang.words(code, "stop_words") for code in lang.SUPPORTED))
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 OR-query of the folded words of ``text`` without stop words; None when no words.
+
+    Stop words match most statements and only add noise to BM25; a query made only of stop
+    words keeps them, so it still finds something.
+    """
+    words = []
+    for raw in fold(text).split():
+        w = "".join(ch for ch in raw if ch.isalnum())
+        if w and w not in words:
+            words.append(w)
+    stop = _stop_words()
+    content = [w for w in words if w not in stop]
+    words = content or words
+    if not words:
+        return None
+    return " OR ".join(f'"{w}"' for w in words)
