@@ -10,10 +10,9 @@ still returns k hits.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from factrack.errors import InputError
 from factrack.store import SearchFilter, Store, StoredStatement, default_path

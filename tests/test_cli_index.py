@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
+from test_index import sentence_extractor
 from typer.testing import CliRunner
 
 from factrack.cli import app
 from factrack.store import Store
-from test_index import sentence_extractor
 
 runner = CliRunner()
 REPO = Path(__file__).resolve().parents[1]

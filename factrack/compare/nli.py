@@ -76,9 +76,8 @@ class NLIScorer:
     def score_pairs(
         self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None
     ) -> list[Verdict]:
-        from factrack.compare import RELATIONS, Verdict
+        from factrack.compare import RELATIONS, Verdict, strength
         from factrack.compare import _verdict as base_verdict
-        from factrack.compare import strength
 
         if not pairs:
             return []

@@ -18,34 +18,11 @@ Modules, one concept each: ``core`` (the ``Store`` class), ``records`` (``Stored
 (the flock writer lock). Import from ``factrack.store``; the split is an implementation detail.
 """
 
-# The private helpers (underscored) are re-exported too, so that code written against the old
-# single-file module keeps importing them from here.
-from factrack.store.core import Store, _chunks, default_path
-from factrack.store.lock import LOCK_NAME, _take_lock
-from factrack.store.records import SearchFilter, StoredStatement, _row_to_stored
-from factrack.store.schema import (
-    _ARTICLE_COLS,
-    _SCHEMA,
-    _STATEMENT_COLS,
-    DB_NAME,
-    SCHEMA_VERSION,
-    VerdictRow,
-    _cols,
-    _now,
-    _q,
-    _stop_words,
-    fts_query,
-)
-from factrack.store.vectors import (
-    EXACT_FILTERED_MAX,
-    IVF_NPROBE,
-    IVF_THRESHOLD,
-    _fsync_dir,
-    _gen_of,
-    _index_ids,
-    ivf_nlist,
-    ivf_nprobe,
-)
+from factrack.store.core import Store, default_path
+from factrack.store.lock import LOCK_NAME
+from factrack.store.records import SearchFilter, StoredStatement
+from factrack.store.schema import DB_NAME, SCHEMA_VERSION, VerdictRow, fts_query
+from factrack.store.vectors import EXACT_FILTERED_MAX, IVF_NPROBE, IVF_THRESHOLD, ivf_nlist, ivf_nprobe
 
 __all__ = [
     "DB_NAME",
