@@ -13,71 +13,15 @@ import collections
 import glob
 import json
 import os
-import sys
+
+import goldtools
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = {"iraq-combat-mission-ar.txt"}
-KINDS = {"direct", "partial", "indirect"}
-KEYS = ("text", "start", "end", "speaker", "speaker_en", "kind", "cue")
-OPEN = set('"“«„‘')
-CLOSE = set('"”»“’')
 LABELS = {"contradiction", "agreement", "neutral", "unrelated"}
 PAIR_LANGS = {"ar", "en", "ar-en"}
 
-errors, warnings = [], []
-
-
-def err(msg):
-    errors.append(msg)
-
-
-def warn(msg):
-    warnings.append(msg)
-
-
-def lang_of(name):
-    stem = os.path.basename(name).rsplit(".", 1)[0]
-    return stem.rsplit("-", 1)[-1] if stem.rsplit("-", 1)[-1] in ("ar", "en") else None
-
-
-def check_span(where, article, g):
-    for k in KEYS:
-        if k not in g:
-            err(f"{where}: missing key {k!r}")
-            return False
-    if not isinstance(g["start"], int) or not isinstance(g["end"], int):
-        err(f"{where}: start/end must be ints")
-        return False
-    for k in ("text", "speaker", "speaker_en", "cue"):
-        if not isinstance(g[k], str) or not g[k].strip():
-            err(f"{where}: {k} must be a non-empty string")
-    if g["kind"] not in KINDS:
-        err(f"{where}: bad kind {g['kind']!r}")
-    s, e = g["start"], g["end"]
-    if not (0 <= s < e <= len(article)):
-        err(f"{where}: offsets out of range ({s}, {e})")
-        return False
-    if article[s:e] != g["text"]:
-        err(f"{where}: article[{s}:{e}] = {article[s:e]!r} != text {g['text']!r}")
-        return False
-    t = g["text"]
-    if t != t.strip():
-        err(f"{where}: span has leading/trailing whitespace")
-    if g["kind"] in ("direct", "partial"):
-        before = article[s - 1] if s > 0 else ""
-        after = article[e:e + 2]
-        if before not in OPEN:
-            err(f"{where}: {g['kind']} span not preceded by an opening quote mark: {before!r}")
-        if not (after[:1] in CLOSE or (after[:1] in ",." and after[1:2] in CLOSE)):
-            err(f"{where}: {g['kind']} span not followed by a closing quote mark: {after!r}")
-        if t[-1] in ",." :
-            err(f"{where}: trailing {t[-1]!r} inside the span")
-    else:
-        if t.endswith("."):
-            err(f"{where}: indirect span ends with a full stop")
-        if any(c in t for c in "«»“”„"):
-            warn(f"{where}: indirect span contains quote marks")
-    return True
+err, warn, lang_of, check_span = goldtools.err, goldtools.warn, goldtools.lang_of, goldtools.check_span
 
 
 def main():
@@ -91,9 +35,7 @@ def main():
     for path in sorted(glob.glob(os.path.join(HERE, "*.txt"))):
         name = os.path.basename(path)
         text = open(path, encoding="utf-8").read()
-        lines = text.split("\n")
-        if not lines[0].strip() or len(lines) < 3 or lines[1].strip():
-            err(f"{name}: expected title line, blank line, body")
+        goldtools.check_layout(name, text)
         if not os.path.exists(path[:-4] + ".gold.jsonl"):
             err(f"{name}: no gold file")
         if lang_of(name) is None:
@@ -134,13 +76,7 @@ def main():
             err(f"{gname}: no article next to it")
             continue
         seen = set()
-        for i, line in enumerate(open(gpath, encoding="utf-8").read().splitlines(), 1):
-            where = f"{gname}:{i}"
-            try:
-                g = json.loads(line)
-            except json.JSONDecodeError as e:
-                err(f"{where}: bad JSON ({e})")
-                continue
+        for where, g in goldtools.read_gold(gpath):
             if sources is not None:
                 ln = g.get("line")
                 if not isinstance(ln, int) or not 1 <= ln <= len(sources):
@@ -193,20 +129,12 @@ def main():
         print(f"  {gname:45s} {n:3d}")
     print("articles per language:", dict(articles))
     for lang in sorted(stats):
-        print(f"statements [{lang}]: {stats[lang]}  " + ", ".join(f"{k}={v}" for k, v in sorted(kinds[lang].items())))
+        print(goldtools.kind_counts_line(lang, kinds[lang]))
     print("statements total:", sum(stats.values()))
     print("pairs:", sum(pair_labels.values()), "by label:", dict(pair_labels), "by lang:", dict(pair_langs))
     for (lab, lg), c in sorted(pair_cross.items()):
         print(f"  {lab:14s} {lg:6s} {c}")
-    for w in warnings:
-        print("WARNING:", w)
-    for e in errors:
-        print("ERROR:", e)
-    if errors:
-        print(f"FAILED: {len(errors)} error(s)")
-        sys.exit(1)
-    print("OK: all gold spans match")
-
+    goldtools.finish("OK: all gold spans match")
 
 if __name__ == "__main__":
     main()

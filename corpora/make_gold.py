@@ -7,11 +7,11 @@ The seed gold (iraq-combat-mission-ar.gold.jsonl) is a verbatim copy and is not 
 
 Run:  python3 corpora/make_gold.py   (then python3 corpora/check_gold.py)
 """
-import json
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+import goldtools  # noqa: E402
 
 D, P, I = "direct", "partial", "indirect"
 
@@ -272,58 +272,8 @@ TEXT_FILES = {
 JSONL_FILES = {"wire-briefs.jsonl": WIRE}
 
 
-def locate(article, spec, where):
-    text, speaker, speaker_en, kind, cue = spec[:5]
-    occ = spec[5] if len(spec) > 5 else None
-    n = article.count(text)
-    if n == 0:
-        sys.exit(f"{where}: span not found: {text!r}")
-    if occ is None:
-        if n > 1:
-            sys.exit(f"{where}: span occurs {n} times, give an occurrence index: {text!r}")
-        occ = 0
-    start = -1
-    for _ in range(occ + 1):
-        start = article.find(text, start + 1)
-        if start < 0:
-            sys.exit(f"{where}: occurrence {occ} not found: {text!r}")
-    end = start + len(text)
-    assert article[start:end] == text
-    return {"text": text, "start": start, "end": end, "speaker": speaker,
-            "speaker_en": speaker_en, "kind": kind, "cue": cue}
-
-
-def gold_name(path):
-    base = path.rsplit(".", 1)[0]
-    return base + ".gold.jsonl"
-
-
-def write(path, rows):
-    with open(path, "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-
-
 def main():
-    total = 0
-    for name, specs in TEXT_FILES.items():
-        article = open(os.path.join(HERE, name), encoding="utf-8").read()
-        rows = sorted((locate(article, s, name) for s in specs), key=lambda r: r["start"])
-        write(os.path.join(HERE, gold_name(name)), rows)
-        total += len(rows)
-        print(f"{gold_name(name)}: {len(rows)}")
-    for name, per_line in JSONL_FILES.items():
-        lines = open(os.path.join(HERE, name), encoding="utf-8").read().splitlines()
-        rows = []
-        for lineno, specs in sorted(per_line.items()):
-            article = json.loads(lines[lineno - 1])["text"]
-            part = sorted((locate(article, s, f"{name}:{lineno}") for s in specs), key=lambda r: r["start"])
-            for r in part:
-                rows.append({"line": lineno, **r})
-        write(os.path.join(HERE, gold_name(name)), rows)
-        total += len(rows)
-        print(f"{gold_name(name)}: {len(rows)}")
-    print("total new gold statements:", total)
+    goldtools.build(HERE, TEXT_FILES, JSONL_FILES, total_label="total new gold statements:")
 
 
 if __name__ == "__main__":

@@ -7,11 +7,12 @@ Same conventions as corpora/README.md (see batch2/README.md).
 
 Run:  python3 corpora/batch2/make_gold.py   (then python3 corpora/batch2/check_gold.py)
 """
-import json
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+import goldtools  # noqa: E402
 
 D, P, I = "direct", "partial", "indirect"
 
@@ -173,39 +174,8 @@ TEXT_FILES = {
 }
 
 
-def locate(article, spec, where):
-    text, speaker, speaker_en, kind, cue = spec[:5]
-    occ = spec[5] if len(spec) > 5 else None
-    n = article.count(text)
-    if n == 0:
-        sys.exit(f"{where}: span not found: {text!r}")
-    if occ is None:
-        if n > 1:
-            sys.exit(f"{where}: span occurs {n} times, give an occurrence index: {text!r}")
-        occ = 0
-    start = -1
-    for _ in range(occ + 1):
-        start = article.find(text, start + 1)
-        if start < 0:
-            sys.exit(f"{where}: occurrence {occ} not found: {text!r}")
-    end = start + len(text)
-    assert article[start:end] == text
-    return {"text": text, "start": start, "end": end, "speaker": speaker,
-            "speaker_en": speaker_en, "kind": kind, "cue": cue}
-
-
 def main():
-    total = 0
-    for name, specs in TEXT_FILES.items():
-        article = open(os.path.join(HERE, name), encoding="utf-8").read()
-        rows = sorted((locate(article, s, name) for s in specs), key=lambda r: r["start"])
-        out = os.path.join(HERE, name[:-4] + ".gold.jsonl")
-        with open(out, "w", encoding="utf-8") as f:
-            for r in rows:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        total += len(rows)
-        print(f"{os.path.basename(out)}: {len(rows)}")
-    print("total held-out gold statements:", total)
+    goldtools.build(HERE, TEXT_FILES, total_label="total held-out gold statements:")
 
 
 if __name__ == "__main__":
