@@ -83,7 +83,10 @@ def lookup(
         return []
     depth = max(MIN_DEPTH, 5 * k)
 
-    scores, ids = store.nearest(embedder.embed([query]), depth, allowed=allowed)
+    from factrack.lang import detect
+
+    # centred on the query's language like the index (an undetected language is left uncentred)
+    scores, ids = store.nearest(embedder.embed([query]), depth, allowed=allowed, langs=[detect(query)])
     dense = [int(i) for i in ids[0] if i >= 0]
     similarity = {int(i): float(s) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0}
     where, params = store.filter_sql(flt)

@@ -9,6 +9,7 @@ from factrack.embed import FakeEmbedder
 from factrack.errors import LockedError, StoreError
 from factrack.records import Article, Kind, Statement
 from factrack.store import SearchFilter, Store, fts_query, ivf_nprobe
+from factrack.store.vectors import centre
 
 EMB = FakeEmbedder(32)
 
@@ -219,21 +220,24 @@ def test_ivf_index_past_the_threshold_agrees_with_exact_search(tmp_path):
         ids = r.ids()
         queries = vecs[rng.integers(0, 6000, 50)] + 0.1 * rng.normal(size=(50, 48)).astype(np.float32)
         queries /= np.linalg.norm(queries, axis=1, keepdims=True)
-        exact = np.argsort(-(queries @ vecs.T), axis=1)[:, :10]
-        _, got = r.nearest(queries, 10)
+        # the index holds vectors centred on the language mean; queries are centred the same way
+        means, en = r.lang_means(), ["en"] * 50
+        cq = centre(queries, en, means)
+        exact = np.argsort(-(cq @ centre(vecs, ["en"] * 6000, means).T), axis=1)[:, :10]
+        _, got = r.nearest(queries, 10, langs=en)
         recall = np.mean([len(set(ids[exact[i]]) & set(got[i])) / 10 for i in range(50)])
         assert recall >= 0.9
-        _, got = r.nearest(queries[:1], 5, allowed=[int(ids[7])])
+        _, got = r.nearest(queries[:1], 5, allowed=[int(ids[7])], langs=en[:1])
         assert list(got[0]) == [ids[7], -1, -1, -1, -1]
         # the measured nprobe is saved in the index and used by searches
         import faiss
 
         ivf = faiss.extract_index_ivf(r.index())
         assert ivf.nprobe == ivf_nprobe(ivf.nlist) < ivf.nlist
-        _, own = r.index().search(queries, 10, params=faiss.SearchParametersIVF(nprobe=ivf.nprobe))
-        np.testing.assert_array_equal(r.nearest(queries, 10)[1], own)
+        _, own = r.index().search(cq, 10, params=faiss.SearchParametersIVF(nprobe=ivf.nprobe))
+        np.testing.assert_array_equal(r.nearest(queries, 10, langs=en)[1], own)
         r.nprobe = ivf.nlist  # an explicit override (every list) is exact
-        _, everything = r.nearest(queries, 10)
+        _, everything = r.nearest(queries, 10, langs=en)
         assert np.mean([len(set(ids[exact[i]]) & set(everything[i])) / 10 for i in range(50)]) == 1.0
 
 
@@ -282,3 +286,117 @@ def test_bulk_load_interrupted_leaves_whole_articles_and_a_repairable_index(tmp_
     with Store.open(tmp_path) as r:
         # the transactions that committed (20 statements each) are kept; the open one is not
         assert r.count() == 1 + 40 and r.check() == []
+
+
+# ---------------------------------------------------------------- language centring
+def _unit(v: np.ndarray) -> np.ndarray:
+    return (v / np.linalg.norm(v, axis=-1, keepdims=True)).astype(np.float32)
+
+
+def _put_lang(store: Store, doc: str, lang: str, vecs: np.ndarray) -> list[int]:
+    """One article of ``len(vecs)`` statements in ``lang`` with the given raw vectors."""
+    if store.model() is None:
+        store.set_model("synthetic", vecs.shape[1])
+    art = Article(doc=doc, text="x" * 100, lang=lang)
+    sts = [Statement(doc=doc, text=f"{doc} s{j}", start=0, end=1, kind=Kind.CLAIM, lang=lang) for j in range(len(vecs))]
+    ids, _ = store.put_article(art, sts, vecs)
+    return ids
+
+
+def _in_index(store: Store, ids: list[int]) -> np.ndarray:
+    return np.stack([store.index().reconstruct(int(i)) for i in ids])
+
+
+def test_centring_makes_the_translation_nearest_across_languages(tmp_path):
+    # Each language shares a large offset (as e5 does), so raw neighbours stay within a language;
+    # centring on the language means makes an Arabic "translation" find its English original.
+    rng = np.random.default_rng(1)
+    dim = 64
+    off_en, off_ar = np.zeros(dim), np.zeros(dim)
+    off_en[0], off_ar[1] = 3.0, 3.0
+    content_en = rng.normal(size=(30, dim)) / np.sqrt(dim)
+    content_ar = rng.normal(size=(30, dim)) / np.sqrt(dim)  # other Arabic statements
+    en, ar = _unit(off_en + content_en), _unit(off_ar + content_ar)
+    queries = _unit(off_ar + content_en + 0.02 * rng.normal(size=(30, dim)))  # Arabic translations
+    with Store.open(tmp_path, write=True) as w:
+        en_ids = _put_lang(w, "en", "en", en)
+        _put_lang(w, "ar", "ar", ar)
+    raw_best = np.argmax(queries @ np.concatenate([en, ar]).T, axis=1)
+    assert (raw_best >= 30).all()  # without centring every query lands on an Arabic statement
+    with Store.open(tmp_path) as r:
+        _, got = r.nearest(queries, 1, langs=["ar"] * 30)
+        assert list(got[:, 0]) == en_ids
+        np.testing.assert_array_equal(r.vectors(en_ids), en)  # stored vectors stay raw
+
+
+def test_language_means_are_stored_and_a_small_language_is_not_centred(tmp_path):
+    rng = np.random.default_rng(2)
+    en = _unit(rng.normal(size=(25, 16)) + 2.0)
+    ar = _unit(rng.normal(size=(5, 16)) - 2.0)  # below the minimum: no mean
+    with Store.open(tmp_path, write=True) as w:
+        en_ids = _put_lang(w, "en", "en", en)
+        ar_ids = _put_lang(w, "ar", "ar", ar)
+    with Store.open(tmp_path) as r:
+        means = r.lang_means()
+        assert set(means) == {"en"}
+        np.testing.assert_allclose(means["en"], en.mean(axis=0), atol=1e-6)
+        np.testing.assert_allclose(_in_index(r, en_ids), centre(en, ["en"] * 25, means), atol=1e-6)
+        np.testing.assert_allclose(_in_index(r, ar_ids), ar, atol=1e-6)
+        np.testing.assert_array_equal(r.vectors(ar_ids), ar)
+
+
+def test_index_is_rebuilt_when_language_means_drift_and_kept_when_they_do_not(tmp_path):
+    rng = np.random.default_rng(3)
+    base = _unit(rng.normal(size=(25, 16)) + 2.0)
+    with Store.open(tmp_path, write=True) as w:
+        first = _put_lang(w, "a", "en", base)
+    with Store.open(tmp_path, write=True) as w:
+        before = w.lang_means()["en"]
+        _put_lang(w, "b", "en", base[:1])  # one more like the rest: the mean barely moves
+        w.flush()
+        np.testing.assert_array_equal(w.lang_means()["en"], before)
+        far = _unit(rng.normal(size=(40, 16)) - 2.0)
+        _put_lang(w, "c", "en", far)  # a different population: the mean turns
+        w.flush()
+        after = w.lang_means()["en"]
+        assert float(_unit(after) @ _unit(before)) < 0.999
+        # old vectors were re-centred on the new mean, not left on the old one
+        np.testing.assert_allclose(_in_index(w, first), centre(base, ["en"] * 25, {"en": after}), atol=1e-6)
+    with Store.open(tmp_path) as r:
+        assert r.check() == []
+        np.testing.assert_allclose(r.lang_means()["en"], after)
+        np.testing.assert_allclose(_in_index(r, first), centre(base, ["en"] * 25, {"en": after}), atol=1e-6)
+
+
+def test_an_uncentred_index_from_an_older_store_is_rebuilt_on_open(tmp_path):
+    rng = np.random.default_rng(4)
+    en = _unit(rng.normal(size=(25, 16)) + 2.0)
+    with Store.open(tmp_path, write=True) as w:
+        ids = _put_lang(w, "a", "en", en)
+        with w.transaction(bump=False):  # what a store written before centring looks like
+            w._conn.execute("DELETE FROM meta WHERE key IN ('faiss_format', 'lang_means', 'means_gen')")
+        w._index = None
+    with Store.open(tmp_path) as r:  # a reader rebuilds in memory
+        np.testing.assert_allclose(_in_index(r, ids), centre(en, ["en"] * 25, r.lang_means()), atol=1e-6)
+    with Store.open(tmp_path, write=True) as w:  # a writer rebuilds and saves
+        pass
+    with Store.open(tmp_path) as r:
+        assert r._meta("faiss_format") is not None and r.check() == []
+        np.testing.assert_allclose(_in_index(r, ids), centre(en, ["en"] * 25, r.lang_means()), atol=1e-6)
+
+
+def test_repair_on_open_adds_missing_vectors_centred(tmp_path):
+    rng = np.random.default_rng(5)
+    en = _unit(rng.normal(size=(30, 16)) + 2.0)
+    with Store.open(tmp_path, write=True) as w:
+        _put_lang(w, "a", "en", en[:25])
+    w = Store.open(tmp_path, write=True)
+    more = _put_lang(w, "b", "en", en[25:])
+    w._conn.close()  # a crash: SQLite committed, the FAISS file never written
+    w._conn = None
+    import os
+
+    os.close(w._lock_fd)
+    with Store.open(tmp_path) as r:
+        assert r.check() == []
+        np.testing.assert_allclose(_in_index(r, more), centre(en[25:], ["en"] * 5, r.lang_means()), atol=1e-6)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from factrack.compare import Scorer
     from factrack.store import Store, StoredStatement
 
-NEIGHBOURS = 10  # dense neighbours per statement
+NEIGHBOURS = 20  # dense neighbours per statement
 LEXICAL_NEIGHBOURS = 3  # full-text neighbours sharing a figure, per statement with figures
 MIN_SIMILARITY = 0.80  # e5: unrelated news scores at most ~0.82; below 0.80 nothing is about the same thing
 BATCH = 512
@@ -59,11 +59,17 @@ def candidate_pairs(store: Store, ids: Sequence[int], *, k: int = NEIGHBOURS, le
     ids = [int(i) for i in ids]
     for s in range(0, len(ids), BATCH):
         chunk = ids[s : s + BATCH]
-        scores, nbrs = store.nearest(store.vectors(chunk), k + 1)
-        for i, row_s, row_n in zip(chunk, scores, nbrs):
-            for sc, j in zip(row_s, row_n):
-                if j >= 0 and j != i and sc >= min_similarity:
-                    out.add((min(i, int(j)), max(i, int(j))))
+        langs = {st.id: st.lang for st in store.statements(chunk)}
+        vecs = store.vectors(chunk)
+        # neighbours are found in the index's language-centred space (better across languages),
+        # but the threshold is on the raw e5 cosine, the scale MIN_SIMILARITY was set on
+        _, nbrs = store.nearest(vecs, k + 1, langs=[langs.get(i) for i in chunk])
+        found = sorted({int(j) for row in nbrs for j in row if j >= 0})
+        raw = dict(zip(found, store.vectors(found), strict=True))
+        for i, v, row_n in zip(chunk, vecs, nbrs, strict=True):
+            for j in (int(j) for j in row_n):
+                if j >= 0 and j != i and float(v @ raw[j]) >= min_similarity:
+                    out.add((min(i, j), max(i, j)))
     if lexical_k:
         for st in store.statements(ids):
             query = _figures(st.text)

@@ -36,13 +36,17 @@ from factrack.store.schema import (
 )
 from factrack.store.vectors import (
     EXACT_FILTERED_MAX,
+    INDEX_FORMAT,
     IVF_THRESHOLD,
+    MIN_LANG_STATEMENTS,
     _gen_of,
     _index_ids,
+    centre,
     faiss_files,
     faiss_path,
     ivf_nlist,
     ivf_nprobe,
+    means_drifted,
     new_ivf_index,
     write_index_atomic,
 )
@@ -75,6 +79,8 @@ class Store:
         self._in_tx = False
         self.ivf_threshold = IVF_THRESHOLD
         self.nprobe: int | None = None  # None: the nprobe saved in the IVF index (ivf_nprobe(nlist))
+        self._means: dict[str, np.ndarray] = {}  # language means the in-memory FAISS index is centred on
+        self._means_changed = False  # the index was rebuilt on new means not yet recorded in meta
 
     # ------------------------------------------------------------------ opening and closing
     @classmethod
@@ -105,8 +111,9 @@ class Store:
                 os.close(lock_fd)
             raise StoreError(f"cannot open store {path}: {e}") from None
         store = cls(path, conn, lock_fd)
-        if write and store._faiss_file() is None and store.count() > 0:
-            store._load_index()  # repairs from stored vectors
+        if write and store.count() > 0 and (store._faiss_file() is None
+                                            or store._meta("faiss_format") != INDEX_FORMAT):
+            store._load_index()  # repairs from stored vectors; an older format is rebuilt, centred
             store.flush()
         return store
 
@@ -224,7 +231,7 @@ class Store:
             if self._pending_remove:
                 self._index.remove_ids(np.asarray(self._pending_remove, dtype=np.int64))
             for ids, vecs in self._pending_add:
-                self._index.add_with_ids(vecs, ids)
+                self._index.add_with_ids(self._centred(ids, vecs), ids)
         self._pending_add.clear()
         self._pending_remove.clear()
         self._dirty = True
@@ -487,14 +494,18 @@ class Store:
     def _load_index(self) -> None:
         import faiss
 
-        exact = self._faiss_file()
+        # A file of another format, or older than the means it should be centred on, is rebuilt.
+        current = self._meta("faiss_format") == INDEX_FORMAT
+        means_gen = int(self._meta("means_gen") or 0)
+        self._means = self._stored_means() if current else {}
+        exact = self._faiss_file() if current else None
         if exact is not None:
             self._index = faiss.read_index(str(exact))
             if self._index.ntotal == self.count():
                 self._dirty = False
                 return
         # Stale or missing: start from the newest file there is and make it match SQLite.
-        files = self._faiss_files()
+        files = [p for p in self._faiss_files() if _gen_of(p) >= means_gen] if current else []
         index = None
         if files:
             try:
@@ -518,7 +529,8 @@ class Store:
         if len(extra):
             index.remove_ids(extra)
         for chunk in _chunks(missing.tolist(), 10_000):
-            index.add_with_ids(self.vectors(chunk), np.asarray(chunk, dtype=np.int64))
+            ids = np.asarray(chunk, dtype=np.int64)
+            index.add_with_ids(self._centred(ids, self.vectors(chunk)), ids)
         # Ids present in both but with vectors changed (an interrupted reindex) are rare enough
         # that a reindex run is the fix; a count check cannot see them.
 
@@ -527,6 +539,8 @@ class Store:
         import faiss
 
         n = self.count()
+        self._means = self._compute_means()
+        self._means_changed = True
         if n >= self.ivf_threshold and dim:
             nlist = ivf_nlist(n)
             sample = self._sample_vectors(min(n, nlist * 32))
@@ -534,12 +548,51 @@ class Store:
         else:
             index = faiss.IndexIDMap2(faiss.IndexFlatIP(max(dim, 1)))
         for ids, vecs in self.iter_vectors():
-            index.add_with_ids(vecs, ids)
+            index.add_with_ids(self._centred(ids, vecs), ids)
         return index
 
     def _sample_vectors(self, n: int) -> np.ndarray:
-        rows = self._conn.execute("SELECT vector FROM statements ORDER BY random() LIMIT ?", (n,)).fetchall()
-        return np.frombuffer(b"".join(r[0] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+        """A random sample of centred vectors (IVF training)."""
+        rows = self._conn.execute("SELECT lang, vector FROM statements ORDER BY random() LIMIT ?", (n,)).fetchall()
+        vecs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+        return centre(vecs, [r[0] for r in rows], self._means)
+
+    # ------------------------------------------------------------------ language centring
+    def lang_means(self) -> dict[str, np.ndarray]:
+        """The language means the FAISS index is centred on (languages with too few statements
+        have none and are left uncentred)."""
+        self.index()
+        return dict(self._means)
+
+    def _stored_means(self) -> dict[str, np.ndarray]:
+        raw = json.loads(self._meta("lang_means") or "{}")
+        return {code: np.asarray(v, dtype=np.float32) for code, v in raw.items()}
+
+    def _compute_means(self) -> dict[str, np.ndarray]:
+        """Mean raw vector per language of the stored statements, for languages with enough of them."""
+        sums: dict[str, np.ndarray] = {}
+        counts: dict[str, int] = {}
+        cur = self._conn.execute("SELECT lang, vector FROM statements")
+        while rows := cur.fetchmany(10_000):
+            by_lang: dict[str, list[bytes]] = {}
+            for code, blob in rows:
+                by_lang.setdefault(code, []).append(blob)
+            for code, blobs in by_lang.items():
+                part = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), -1).sum(axis=0, dtype=np.float64)
+                sums[code] = sums[code] + part if code in sums else part
+                counts[code] = counts.get(code, 0) + len(blobs)
+        return {code: (sums[code] / n).astype(np.float32) for code, n in counts.items() if n >= MIN_LANG_STATEMENTS}
+
+    def _langs(self, ids: Sequence[int]) -> list[str | None]:
+        found: dict[int, str] = {}
+        for chunk in _chunks([int(i) for i in ids], 500):
+            q = f"SELECT id, lang FROM statements WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(self._conn.execute(q, chunk).fetchall())
+        return [found.get(int(i)) for i in ids]
+
+    def _centred(self, ids: np.ndarray, vecs: np.ndarray) -> np.ndarray:
+        """Stored statements' raw vectors as the index holds them."""
+        return centre(vecs, self._langs(ids), self._means) if self._means else np.ascontiguousarray(vecs, np.float32)
 
     def is_ivf(self) -> bool:
         import faiss
@@ -556,8 +609,20 @@ class Store:
         import faiss
 
         index = self.index()
+        if not self._means_changed and means_drifted(self._means, self._compute_means()):
+            index = self._index = self._build_index(index.d)
         if index.ntotal >= self.ivf_threshold and faiss.try_extract_index_ivf(index) is None:
             index = self._index = self._build_index(index.d)
+        if self._means_changed or self._meta("faiss_format") != INDEX_FORMAT:
+            # New means and the file centred on them share a new generation: a crash before the
+            # file is written leaves only older files, which _load_index then refuses to repair.
+            with self.transaction(bump=False):
+                gen = self.generation() + 1
+                self._set_meta("generation", str(gen))
+                self._set_meta("means_gen", str(gen))
+                self._set_meta("faiss_format", INDEX_FORMAT)
+                self._set_meta("lang_means", json.dumps({c: [float(x) for x in m] for c, m in self._means.items()}))
+            self._means_changed = False
         target = write_index_atomic(index, self.path, self.generation())
         for old in self._faiss_files():
             if old != target:
@@ -573,17 +638,23 @@ class Store:
         self._dirty = True
 
     def nearest(
-        self, vectors: np.ndarray, k: int, *, allowed: Sequence[int] | None = None
+        self, vectors: np.ndarray, k: int, *, allowed: Sequence[int] | None = None,
+        langs: Sequence[str | None] | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Inner-product nearest neighbours: (scores, ids), shape (n, k); id -1 where none.
 
-        ``allowed`` restricts the search to those statement ids (a filtered lookup).
+        ``allowed`` restricts the search to those statement ids (a filtered lookup). ``langs``
+        (one code per query row) centres each query on its language's mean like the index;
+        without it queries are only renormalised, which crosses languages worse.
         """
         import faiss
 
         self._check_ready()
-        q = np.ascontiguousarray(np.atleast_2d(vectors), dtype=np.float32)
         index = self.index()
+        q = np.atleast_2d(vectors)
+        if q.shape[1] == index.d:
+            q = centre(q, langs, self._means)
+        q = np.ascontiguousarray(q, dtype=np.float32)
         if index.ntotal == 0 or k <= 0 or (allowed is not None and len(allowed) == 0):
             return np.full((len(q), max(k, 0)), -np.inf, np.float32), np.full((len(q), max(k, 0)), -1, np.int64)
         if q.shape[1] != index.d:
