@@ -125,7 +125,7 @@ def index_paths(
     total)`` is called per changed article; ``after_add(store, new_ids)`` once at the end with the
     ids of all statements added by this run (contradiction scoring hooks in there).
     """
-    from factrack.embed import embed_batches
+    from factrack.embed import embed_by_length
     from factrack.ingest import read_articles
 
     t0 = time.perf_counter()
@@ -174,8 +174,7 @@ def index_paths(
         def commit() -> None:
             nonlocal added, changed, st_added, st_removed
             texts = [s.text for _, sts in batch for s in sts]
-            parts = list(embed_batches(embedder, texts, batch_size))
-            vectors = np.concatenate(parts) if parts else np.zeros((0, 0), np.float32)
+            vectors = embed_by_length(embedder, texts, batch_size)
             if len(vectors):
                 _record_model(store, embedder.name, vectors.shape[1])
             offset = 0
@@ -253,7 +252,7 @@ def reindex(store: Store, embedder: Any, *, progress: Progress | None = None, ba
     While it runs the store is marked so that an interrupted reindex (mixed vectors from two
     models) is refused until reindex is run again.
     """
-    from factrack.embed import embed_batches
+    from factrack.embed import embed_by_length
 
     store.begin_reindex()
     ids = store.ids()
@@ -262,7 +261,7 @@ def reindex(store: Store, embedder: Any, *, progress: Progress | None = None, ba
     for start in range(0, total, 1024):
         chunk = [int(i) for i in ids[start : start + 1024]]
         texts = [s.text for s in store.statements(chunk)]
-        vectors = np.concatenate(list(embed_batches(embedder, texts, batch_size)))
+        vectors = embed_by_length(embedder, texts, batch_size)
         if dim is None:
             dim = int(vectors.shape[1])
             store.reset_model(embedder.name, dim)

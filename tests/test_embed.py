@@ -127,3 +127,23 @@ def test_cpu_threads_is_bounded_and_overridable(monkeypatch: pytest.MonkeyPatch)
     assert cpu_threads() == 1  # a saturated machine gets one thread, never zero
     monkeypatch.setenv("FACTRACK_THREADS", "3")
     assert cpu_threads() == 3
+
+
+def test_embed_by_length_keeps_order_and_batches_similar_lengths():
+    from factrack.embed import FakeEmbedder, embed_by_length
+
+    class Recording(FakeEmbedder):
+        def __init__(self) -> None:
+            super().__init__(16)
+            self.batches: list[list[str]] = []
+
+        def embed(self, texts):  # type: ignore[override]
+            self.batches.append(list(texts))
+            return super().embed(texts)
+
+    texts = ["a much longer sentence about the withdrawal of forces", "short", "قال الوزير", "mid length text"]
+    e = Recording()
+    vectors = embed_by_length(e, texts, batch_size=2)
+    assert np.allclose(vectors, FakeEmbedder(16).embed(texts))
+    assert [len(t) for b in e.batches for t in b] == sorted(len(t) for t in texts)
+    assert embed_by_length(e, [], 2).shape == (0, 0)

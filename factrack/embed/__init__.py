@@ -10,7 +10,7 @@ for them.
 
 from __future__ import annotations
 
-from factrack.embed.base import Embedder, FakeEmbedder, embed_batches, normalize_rows
+from factrack.embed.base import Embedder, FakeEmbedder, embed_batches, embed_by_length, normalize_rows
 from factrack.embed.models import (
     BUNDLED_ALIASES,
     BUNDLED_NAME,
@@ -27,6 +27,7 @@ __all__ = [
     "FakeEmbedder",
     "SentenceTransformerEmbedder",
     "embed_batches",
+    "embed_by_length",
     "get_embedder",
     "models_dir",
     "normalize_rows",

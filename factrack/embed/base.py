@@ -49,6 +49,22 @@ def embed_batches(embedder: Embedder, texts: Sequence[str], batch_size: int = 64
         yield embedder.embed(texts[i : i + batch_size])
 
 
+def embed_by_length(embedder: Embedder, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+    """All ``texts`` embedded, rows in the given order, batched among texts of similar length.
+
+    A transformer pads every text of a batch to the longest one; batching by length is what
+    ``SentenceTransformer.encode`` does within one call, and what indexing in chunks would lose.
+    Returns an empty (0, 0) array for no texts, without touching the model.
+    """
+    if not texts:
+        return np.zeros((0, 0), np.float32)
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    sorted_vectors = np.concatenate(list(embed_batches(embedder, [texts[i] for i in order], batch_size)))
+    out = np.empty_like(sorted_vectors)
+    out[order] = sorted_vectors
+    return out
+
+
 _WORD = re.compile(r"\w+")
 
 
