@@ -56,7 +56,8 @@ def read_articles(
     """Articles from files and folders (recursive, sorted), a ``Failure`` for each bad input.
 
     Inside folders, files with an unknown extension, hidden files and annotation files are
-    skipped silently; a file named explicitly is read as plain text whatever its extension.
+    skipped silently; a file named explicitly is read as plain text whatever its extension,
+    except an annotation file, which is reported rather than silently dropped.
     """
     for given in paths:
         path = Path(given)
@@ -64,7 +65,9 @@ def read_articles(
             for file in folder_files(path):
                 yield from _read_file(file, str(file), max_bytes)
         elif path.is_file():
-            if not is_annotation(path):
+            if is_annotation(path):
+                yield Failure(str(given), "an annotation or README file, not an article")
+            else:
                 yield from _read_file(path, str(given), max_bytes)
         elif path.exists():
             yield Failure(str(given), "not a regular file")

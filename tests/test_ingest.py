@@ -191,10 +191,11 @@ def test_named_file_with_unknown_extension_is_plain_text(tmp_path: Path) -> None
     assert one_article(f).text == AR_TEXT
 
 
-def test_named_annotation_file_is_skipped(tmp_path: Path) -> None:
+def test_named_annotation_file_is_reported_not_read(tmp_path: Path) -> None:
     f = tmp_path / "x.gold.jsonl"
     f.write_text('{"text": "gold"}\n', encoding="utf-8")
-    assert read(f) == []
+    (item,) = read(f)
+    assert isinstance(item, Failure) and "annotation" in item.reason
 
 
 def test_detect_language_mixed() -> None:
