@@ -10,24 +10,11 @@ from factrack.records import Kind, Statement
 from factrack.store.schema import _ARTICLE_COLS, _STATEMENT_COLS
 
 
-@dataclass(frozen=True)
-class StoredStatement:
-    """A statement as stored: its id, the ``Statement`` fields and its article's metadata."""
+@dataclass(frozen=True, kw_only=True)
+class StoredStatement(Statement):
+    """A statement as stored: the ``Statement`` fields plus its id and its article's metadata."""
 
     id: int
-    doc: str
-    text: str
-    start: int
-    end: int
-    kind: Kind
-    lang: str
-    speaker: str | None = None
-    mention: str | None = None
-    cue: str | None = None
-    mention_start: int | None = None
-    mention_end: int | None = None
-    sentence_start: int | None = None
-    sentence_end: int | None = None
     title: str | None = None
     url: str | None = None
     source: str | None = None
@@ -39,9 +26,8 @@ class StoredStatement:
         return Statement(**{c: getattr(self, c) for c in _STATEMENT_COLS})
 
     def to_dict(self) -> dict[str, Any]:
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
-        d["kind"] = str(self.kind)
-        return d
+        d = super().to_dict()
+        return {"id": d.pop("id"), **d}
 
 
 @dataclass(frozen=True)
