@@ -6,6 +6,7 @@ import json
 
 import numpy as np
 import pytest
+from helpers import kinds, reasons
 
 from factrack.compare import RELATIONS, CueScorer, Verdict, get_scorer
 from factrack.compare import classifier as clf
@@ -14,14 +15,6 @@ from factrack.compare.features import FEATURES, pair_features
 from factrack.compare.numbers import parse_figure
 from factrack.embed import FakeEmbedder
 from factrack.errors import ModelError
-
-
-def kinds(a: str, b: str) -> list[str]:
-    return [c.kind for c in find_cues(a, b)]
-
-
-def reasons(a: str, b: str) -> list[str]:
-    return [str(c) for c in find_cues(a, b)]
 
 
 # --------------------------------------------------------------------------- negation

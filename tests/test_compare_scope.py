@@ -4,16 +4,9 @@ English and mixed pairs for the "same measured thing" and "negated predicate" ru
 from __future__ import annotations
 
 import pytest
+from helpers import kinds, reasons
 
-from factrack.compare.cues import analyse, find_cues
-
-
-def kinds(a: str, b: str) -> list[str]:
-    return [c.kind for c in find_cues(a, b)]
-
-
-def reasons(a: str, b: str) -> list[str]:
-    return [str(c) for c in find_cues(a, b)]
+from factrack.compare.cues import analyse
 
 
 # --------------------------------------------------------------------------- numbers

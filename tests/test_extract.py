@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from factrack.extract import extract, segments
-from factrack.records import Article, Kind, Statement
+from helpers import run
 
-
-def run(text: str) -> list[Statement]:
-    statements = extract(Article(doc="t", text=text))
-    for s in statements:
-        assert text[s.start : s.end] == s.text
-    return statements
+from factrack.extract import segments
+from factrack.records import Kind, Statement
 
 
 def only(statements: list[Statement], kind: Kind) -> list[Statement]:

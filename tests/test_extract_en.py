@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from helpers import run
 
-from factrack.extract import extract
-from factrack.records import Article, Kind, Statement
+from factrack.records import Kind
 
 pytestmark = pytest.mark.slow
 
 
-def run(text: str) -> list[Statement]:
-    statements = extract(Article(doc="t", text=text))
-    for s in statements:
-        assert text[s.start : s.end] == s.text
-    return statements
 
 
 def test_said_that_with_subject_from_the_parse() -> None:

@@ -5,17 +5,9 @@ phrases, relayed sources, nested reports, abbreviations. Hand-made sentences in 
 from __future__ import annotations
 
 import pytest
+from helpers import run_attributed as run
 
-from factrack.extract import extract
-from factrack.records import Article, Kind, Statement
-
-
-def run(text: str) -> list[Statement]:
-    statements = [s for s in extract(Article(doc="t", text=text)) if s.kind != Kind.CLAIM]
-    for s in statements:
-        assert text[s.start : s.end] == s.text
-    return statements
-
+from factrack.records import Kind
 
 # --- Arabic (blank pipeline: fast) ---
 

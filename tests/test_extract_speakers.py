@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from factrack.extract import extract
-from factrack.records import Article, Kind, Statement
+from helpers import run_attributed as run
 
-
-def run(text: str) -> list[Statement]:
-    statements = [s for s in extract(Article(doc="t", text=text)) if s.kind != Kind.CLAIM]
-    for s in statements:
-        assert text[s.start : s.end] == s.text
-    return statements
+from factrack.records import Kind
 
 
 def test_the_name_without_its_title_and_without_what_follows_it() -> None:
