@@ -53,7 +53,7 @@ def main():
 
     for path in sorted(glob.glob(os.path.join(HERE, "*.jsonl"))):
         name = os.path.basename(path)
-        if name.endswith(".gold.jsonl") or name == "pairs.jsonl":
+        if name.endswith(".gold.jsonl") or name.endswith("pairs.jsonl"):
             continue
         for i, line in enumerate(open(path, encoding="utf-8").read().splitlines(), 1):
             d = json.loads(line)
@@ -96,13 +96,17 @@ def main():
                 n += 1
         per_file.append((gname, n))
 
-    # pairs
-    pairs_path = os.path.join(HERE, "pairs.jsonl")
+    # pairs: pairs.jsonl (top-level stories) and *.pairs.jsonl (stories2.pairs.jsonl: batch2/heldout stories)
     pair_labels, pair_langs, pair_cross = collections.Counter(), collections.Counter(), collections.Counter()
-    if os.path.exists(pairs_path):
+    pair_files = [os.path.join(HERE, "pairs.jsonl")] + sorted(glob.glob(os.path.join(HERE, "*.pairs.jsonl")))
+    for pairs_path in pair_files:
+        fname = os.path.basename(pairs_path)
+        if not os.path.exists(pairs_path):
+            err(f"{fname} missing")
+            continue
         seen_pairs = set()
         for i, line in enumerate(open(pairs_path, encoding="utf-8").read().splitlines(), 1):
-            where = f"pairs.jsonl:{i}"
+            where = f"{fname}:{i}"
             try:
                 p = json.loads(line)
             except json.JSONDecodeError as e:
@@ -121,8 +125,6 @@ def main():
             pair_labels[p.get("label")] += 1
             pair_langs[p.get("lang")] += 1
             pair_cross[(p.get("label"), p.get("lang"))] += 1
-    else:
-        err("pairs.jsonl missing")
 
     print("gold files:")
     for gname, n in per_file:
@@ -131,7 +133,7 @@ def main():
     for lang in sorted(stats):
         print(goldtools.kind_counts_line(lang, kinds[lang]))
     print("statements total:", sum(stats.values()))
-    print("pairs:", sum(pair_labels.values()), "by label:", dict(pair_labels), "by lang:", dict(pair_langs))
+    print("pairs (all pair files):", sum(pair_labels.values()), "by label:", dict(pair_labels), "by lang:", dict(pair_langs))
     for (lab, lg), c in sorted(pair_cross.items()):
         print(f"  {lab:14s} {lg:6s} {c}")
     goldtools.finish("OK: all gold spans match")
