@@ -154,3 +154,34 @@ def test_a_topic_concept_after_the_predicate_is_not_negated() -> None:
     got = reasons("the U.S. was not withdrawing troops", "Iraqi forces were ready without foreign combat troops")
     assert not any(r.startswith("negation") and "troops" in r for r in got), got
     assert "WITHDRAW" in analyse("the U.S. was not withdrawing troops").negated
+
+
+# --------------------------------------------------------------------------- time phrases, "end"
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        # "the end of the year" names a time: no stance END against "continue", no negated "end"
+        ("US forces will not leave Iraq by the end of the year", "Attacks will continue as long as US soldiers remain"),
+        ("القوات الأميركية لن تغادر العراق بحلول نهاية العام", "attacks will continue as long as a single American soldier remains"),
+        ("Biden said the US would end its combat mission in Iraq by the end of the year",
+         "We're not going to be, by the end of the year, in a combat mission"),
+    ],
+)
+def test_a_time_phrase_is_neither_stance_nor_predicate(a: str, b: str) -> None:
+    assert reasons(a, b) == []
+
+
+def test_a_stance_verb_before_a_time_keeps_its_stance() -> None:
+    assert kinds("The war will end this year", "The war will continue") == ["stance"]
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("The US would end its combat mission in Iraq", "US troops remained capable of combat operations"),
+        ("US troops remained capable of combat operations", "We're not going to be, by the end of the year, in a combat mission"),
+        ("لن نكون، بحلول نهاية العام، في مهمة قتالية", "القوات الأميركية قادرة على القيام بعمليات قتالية"),
+    ],
+)
+def test_ending_or_denying_combat_flips_against_combat(a: str, b: str) -> None:
+    assert "negation" in kinds(a, b)

@@ -18,7 +18,7 @@ from importlib import resources
 
 from factrack import lang
 from factrack.compare.numbers import PERCENT, Number, find_numbers, parse_figure, same_value, show
-from factrack.normalize import fold_with_map
+from factrack.normalize import fold, fold_with_map
 
 _TOKEN = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*|[%\u066a]|[^\W\d_]+(?:'[^\W\d_]+)?")
 NEGATION_WINDOW = 8  # tokens after a negation word that it may govern
@@ -28,6 +28,7 @@ PREDICATE_WORDS = 2  # content words after a negation whose stance concepts it a
 _CLAUSE_BREAK = re.compile(r"[,.;:!?\u060c\u061b\n]")  # a negation or a figure stays in its clause
 _SENTENCE_END = re.compile(r"[.;:!?\u061b\n]")
 _NEGATING_MODALITY = frozenset({"UNLIKELY", "IMPOSSIBLE"})  # "unlikely to fall" ~ "will not fall"
+_NEGATING_STANCE = frozenset({"END"})  # "end its *combat* mission" denies combat like "no combat mission"
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Analysis:
     content: frozenset[str] = field(default=frozenset())  # content-word forms, for overlap
     negated: frozenset[str] = field(default=frozenset())  # keys and concepts of negated predicates
     contexts: tuple[NumberContext, ...] = ()  # what each of ``numbers`` measures, aligned
+    governors: tuple[int, ...] = ()  # what negates a predicate: negation words, "unlikely", "end"
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,9 @@ def analyse(text: str) -> Analysis:
     modality = _match_phrases(tokens, words, keys, _concept_table(code, "modality"))
     in_modality = {i for m in modality for i in range(m.start, m.end)}
     concepts = [c for c in _match_phrases(tokens, words, keys, _concept_table(code, "stance")) if c.start not in in_modality]
+    stop = lang.words(code, "compare_stopwords")
+    adjunct = _time_adjuncts(concepts, tokens, keys, lang.words(code, "time_links"), _time_units(code))
+    concepts = [c for c in concepts if c.start not in adjunct]
     # a negation inside a fixed phrase ("لا يزال" = still, "من غير المرجح") is not a negation
     in_phrase = in_modality | {i for c in concepts if c.end - c.start > 1 for i in range(c.start, c.end)}
     neg_table = _word_table(code, "negations")
@@ -217,7 +222,6 @@ def analyse(text: str) -> Analysis:
         forms = {t} | {t[len(p):] for p in neg_prefixes if t.startswith(p) and len(t) > len(p) + 1}
         if any(neg_table.get(f) for f in forms):
             negations.append(i)
-    stop = lang.words(code, "compare_stopwords")
     content = frozenset(
         f for i, k in enumerate(keys) if i not in negations and not (k & stop) for f in k if len(f) >= MIN_KEY_LEN
     )
@@ -225,24 +229,48 @@ def analyse(text: str) -> Analysis:
     negated: set[str] = set()
     copulas = lang.words(code, "copulas")
     governors = negations + [m.end - 1 for m in modality if m.id in _NEGATING_MODALITY]
+    governors += [c.end - 1 for c in concepts if c.id in _NEGATING_STANCE]
     for n in governors:
-        preds, _ = _predicate(n, tokens, words, keys, clause, sentence, stop, copulas, set(negations))
+        preds, _ = _predicate(n, tokens, words, keys, clause, sentence, stop, copulas, set(negations), adjunct)
         if preds:
             negated |= {f for f in keys[preds[0]] if len(f) >= MIN_KEY_LEN} if preds[0] >= 0 else set()
             # the predicate's stance concepts ("no combat mission", "not mean a withdrawal"), never
             # a topic concept (troops, barrels) that merely follows
-            negated |= {concept_at[i] for i in preds if i in concept_at} - topic_concepts()
+            stances = [i for i in preds if i in concept_at and concept_at[i] not in topic_concepts()]
+            negated |= {concept_at[i] for i in stances}
+            negated |= {f for i in stances for f in keys[i] if len(f) >= MIN_KEY_LEN}  # and the words as written
     numbers = find_numbers(code, tokens, [k | ({concept_at[i]} if i in concept_at else set()) for i, k in enumerate(keys)], words)
     contexts = _number_contexts(code, numbers, tokens, words, keys, clause, content)
     return Analysis(
         text, code, tuple(tokens), tuple(words), tuple(keys), tuple(concepts), tuple(modality), tuple(negations),
-        tuple(numbers), content, frozenset(negated), contexts,
+        tuple(numbers), content, frozenset(negated), contexts, tuple(sorted(governors)),
     )
+
+
+@cache
+def _time_units(code: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lang.words(code, "time_units"))
+
+
+def _time_adjuncts(concepts: list[Concept], tokens: list[str], keys: list[frozenset[str]], links: frozenset[str],
+                   units: frozenset[str]) -> frozenset[int]:
+    """Token indices of stance words that only name a time ("the *end* of the year", "*نهاية* العام"):
+    a stance word followed by a unit of time, directly or past the ``time_links`` words ("of the").
+    Neither a stance nor a predicate; "ends *this* year" keeps its stance."""
+    out: set[int] = set()
+    for c in concepts:
+        j = c.end
+        while j < len(tokens) and j < c.end + 3 and tokens[j] in links:
+            j += 1
+        if j < len(keys) and keys[j] & units:
+            out |= set(range(c.start, j + 1))
+    return frozenset(out)
 
 
 def _predicate(
     n: int, tokens: list[str], words: list[str], keys: list[frozenset[str]], clause: list[int],
     sentence: list[int], stop: frozenset[str], copulas: frozenset[str], negations: set[int],
+    adjunct: frozenset[int] = frozenset(),
 ) -> tuple[list[int], bool]:
     """The content words a negation at ``n`` governs: the first one (the predicate: "will not
     *leave*", "لن *تغادر*", "no *combat* mission") and the next, for its stance concept only.
@@ -251,16 +279,18 @@ def _predicate(
     States"); the clause ends the search, so a noun met later ("القوات") is not negated. After a
     copula ("لن نكون", "not be") the search runs to the sentence's end, since the predicate may come
     after an adjunct ("… مع نهاية العام في مهمة قتالية"); then only a word right after the copula
-    is the predicate (else -1 stands first) and the rest count for their stance concepts."""
+    is the predicate (else -1 stands first) and the rest count for their stance concepts. Time
+    adjuncts ("by the end of the year", "بحلول نهاية العام") are skipped like function words."""
     out: list[int] = []
     copula, after_copula = False, -1
-    for i in range(n + 1, min(n + 1 + NEGATION_WINDOW, len(tokens))):
+    skipped = sum(1 for i in adjunct if i > n)  # a time phrase does not use up the window
+    for i in range(n + 1, min(n + 1 + NEGATION_WINDOW + skipped, len(tokens))):
         if i in negations or (clause[i] != clause[n] and not copula) or sentence[i] != sentence[n]:
             break
         if not out and not copula and keys[i] & copulas:
             copula, after_copula = True, i + 1
             continue
-        if keys[i] & stop or max(map(len, keys[i])) < MIN_KEY_LEN or parse_figure(tokens[i]) is not None:
+        if i in adjunct or keys[i] & stop or max(map(len, keys[i])) < MIN_KEY_LEN or parse_figure(tokens[i]) is not None:
             continue
         if not out and words[i][:1].isascii() and words[i][:1].isupper():
             continue
@@ -316,14 +346,14 @@ def negation_cues(a: Analysis, b: Analysis) -> list[Cue]:
     """A predicate negated on one side and asserted on the other ("will not leave" / "will leave")."""
     out: list[Cue] = []
     for x, y, flip in ((a, b, False), (b, a, True)):
-        if not x.negations:
+        if not x.governors:
             continue
         shared = (x.negated & _all_keys(y)) - y.negated
         if not shared:
             continue
         # report the first shared predicate in reading order, as written
         target, word, matched = _first_in_order(x, shared)
-        neg = x.words[max([n for n in x.negations if n < target], default=x.negations[0])]
+        neg = x.words[max([n for n in x.governors if n < target], default=x.governors[0])]
         phrase_x = f"'{neg} … {word}'"
         word_y = _surface_of(y, matched) or word
         pair = (phrase_x, f"'{word_y}'")
@@ -335,12 +365,12 @@ def negation_cues(a: Analysis, b: Analysis) -> list[Cue]:
 def _first_in_order(x: Analysis, keys: frozenset[str]) -> tuple[int, str, frozenset[str]]:
     """The first negated token of ``x`` carrying one of ``keys``: (index, word, its shared keys)."""
     concept_at = {i: c for c in x.concepts for i in range(c.start, c.end)}
-    for n in x.negations:
-        for i in range(n + 1, min(n + 1 + NEGATION_WINDOW, len(x.tokens))):
+    for n in x.governors:
+        for i in range(n + 1, len(x.tokens)):
             mine = x.keys[i] | ({concept_at[i].id} if i in concept_at else set())
             if keys & mine:
                 return i, x.words[i], frozenset(keys & mine)
-    return x.negations[0], x.words[x.negations[0]], keys
+    return x.governors[0], x.words[x.governors[0]], keys
 
 
 def _surface_of(y: Analysis, keys: frozenset[str]) -> str | None:
