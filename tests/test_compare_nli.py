@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import tiny_bert
 
 from factrack.compare import RELATIONS, get_scorer
 from factrack.compare.nli import NLIScorer, label_map
@@ -18,31 +19,7 @@ ID2LABEL = {0: "NEUTRAL", 1: "Contradiction", 2: "entailment"}
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory) -> Path:
-    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
-    from transformers import AutoModelForSequenceClassification, BertConfig, PreTrainedTokenizerFast
-
-    path = tmp_path_factory.mktemp("tiny-nli")
-    vocab = {t: i for i, t in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "troops", "will", "not", "leave", "stay", "لن", "تنسحب", "القوات"])}
-    tok = Tokenizer(models.WordPiece(vocab, unk_token="[UNK]"))
-    tok.normalizer = normalizers.BertNormalizer(lowercase=True)
-    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    tok.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1", special_tokens=[("[CLS]", 2), ("[SEP]", 3)]
-    )
-    fast = PreTrainedTokenizerFast(
-        tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]"
-    )
-    config = BertConfig(
-        vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32,
-        max_position_embeddings=64, num_labels=3, id2label=ID2LABEL, label2id={v: k for k, v in ID2LABEL.items()},
-    )
-    import torch
-
-    torch.manual_seed(0)
-    model = AutoModelForSequenceClassification.from_config(config)
-    model.save_pretrained(path)
-    fast.save_pretrained(path)
-    return path
+    return tiny_bert(tmp_path_factory.mktemp("tiny-nli"), ID2LABEL)
 
 
 def test_label_map_reads_names_not_positions() -> None:

@@ -9,6 +9,7 @@ reasons, and half of the vote, so the cues keep their say when the model is weak
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,7 +20,13 @@ if TYPE_CHECKING:
     from factrack.compare import CueScorer, Verdict
 
 NLI_WEIGHT = 0.5  # share of the cross-encoder in the combined probabilities
-_LABEL_WORDS = {"contradiction": ("contradict",), "agreement": ("entail", "agree", "paraphrase"), "neutral": ("neutral",)}
+_LABEL_WORDS = {
+    "contradiction": ("contradict",),
+    "agreement": ("entail", "agree", "paraphrase"),
+    "neutral": ("neutral",),
+    "unrelated": ("unrelated",),  # optional: factrack's own pair model has it, NLI models do not
+}
+_REQUIRED = ("contradiction", "agreement", "neutral")
 
 
 def label_map(id2label: dict) -> dict[int, str]:
@@ -30,17 +37,30 @@ def label_map(id2label: dict) -> dict[int, str]:
         for relation, words in _LABEL_WORDS.items():
             if any(w in low for w in words):
                 out[int(i)] = relation
-    if sorted(set(out.values())) != sorted(_LABEL_WORDS):
+    if not set(_REQUIRED) <= set(out.values()):
         raise ModelError(f"cannot read NLI labels from id2label {dict(id2label)}: need contradiction, entailment, neutral")
     return out
 
 
-class NLIScorer:
-    """CrossEncoder probabilities blended with the cue scorer's."""
+def is_adapter(model: str) -> bool:
+    """A pair-adapter file rather than a CrossEncoder folder or name."""
+    return model.endswith(".safetensors") and Path(model).is_file()
 
-    def __init__(self, model: str, base: CueScorer):
+
+class NLIScorer:
+    """CrossEncoder probabilities blended with the cue scorer's.
+
+    ``model`` is a CrossEncoder path or name, or a pair-adapter file (``*.safetensors``) made by
+    ``scripts/train_adapter.py``, built into a CrossEncoder on first use (``compare/adapter.py``).
+    ``weight`` is the cross-encoder's share of the vote. A model with an ``unrelated`` label votes
+    on all four relations; an NLI model on three, and the cue scorer alone says how much is
+    unrelated.
+    """
+
+    def __init__(self, model: str, base: CueScorer, weight: float = NLI_WEIGHT):
         self.model_name = model
         self.base = base
+        self.weight = weight
         self.name = f"nli:{model}+{base.name}"
         self._model = None
         self._labels: dict[int, str] | None = None
@@ -50,25 +70,54 @@ class NLIScorer:
             try:
                 from sentence_transformers import CrossEncoder
 
-                m = CrossEncoder(self.model_name, local_files_only=True)
+                path = self.model_name
+                if is_adapter(path):
+                    from factrack.compare.adapter import ensure_built
+
+                    path = str(ensure_built(Path(path)))
+                m = CrossEncoder(path, local_files_only=True)
+            except ModelError:
+                raise
             except Exception as e:  # missing path, bad config, no weights: one clear message
                 raise ModelError(f"cannot load NLI model {self.model_name!r}: {e}") from None
             self._labels = label_map(m.model.config.id2label)
             self._model = m
         return self._model
 
+    @property
+    def four_way(self) -> bool:
+        self._load()
+        return "unrelated" in (self._labels or {}).values()
+
     def nli_probs(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """Cross-encoder probabilities in the order (contradiction, agreement, neutral)."""
+        """Cross-encoder probabilities in RELATIONS order (the unrelated column is 0 for NLI models)."""
+        from factrack.compare import RELATIONS
+
         model = self._load()
         assert self._labels is not None
-        logits = np.asarray(model.predict(list(pairs), apply_softmax=False, show_progress_bar=False), dtype=np.float64)
-        logits = logits.reshape(len(pairs), -1)
+        order = np.argsort([len(a) + len(b) for a, b in pairs], kind="stable")  # batches of like length pad less
+        raw = model.predict([pairs[i] for i in order], apply_softmax=False, show_progress_bar=False)
+        logits = np.empty_like(np.asarray(raw, dtype=np.float64).reshape(len(pairs), -1))
+        logits[order] = np.asarray(raw, dtype=np.float64).reshape(len(pairs), -1)
         e = np.exp(logits - logits.max(axis=1, keepdims=True))
         p = e / e.sum(axis=1, keepdims=True)
-        out = np.zeros((len(pairs), 3))
+        out = np.zeros((len(pairs), len(RELATIONS)))
         for i, rel in self._labels.items():
-            out[:, ("contradiction", "agreement", "neutral").index(rel)] += p[:, i]
+            out[:, RELATIONS.index(rel)] += p[:, i]
         return out
+
+    def probabilities(
+        self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(similarities, blended probabilities, the cross-encoder's own) over RELATIONS."""
+        sims, base = self.base.probabilities(pairs, vectors)
+        nli = self.nli_probs(pairs)
+        w = self.weight
+        if self.four_way:
+            return sims, w * nli + (1 - w) * base, nli
+        related = 1.0 - base[:, 3:4]
+        three = base[:, :3] / np.maximum(base[:, :3].sum(axis=1, keepdims=True), 1e-9)
+        return sims, np.hstack([related * (w * nli[:, :3] + (1 - w) * three), base[:, 3:4]]), nli
 
     def score(self, a: str, b: str) -> Verdict:
         return self.score_pairs([(a, b)])[0]
@@ -81,16 +130,13 @@ class NLIScorer:
 
         if not pairs:
             return []
-        sims, base = self.base.probabilities(pairs, vectors)
-        nli = self.nli_probs(pairs)
+        sims, probs, nli = self.probabilities(pairs, vectors)
+        who = "pair model" if is_adapter(self.model_name) else "NLI model"
         out = []
-        for (a, b), s, pb, pn in zip(pairs, sims, base, nli):
-            related = 1.0 - pb[3]
-            pb3 = pb[:3] / max(pb[:3].sum(), 1e-9)
-            p = np.append(related * (NLI_WEIGHT * pn + (1 - NLI_WEIGHT) * pb3), pb[3])
+        for (a, b), s, p, pn in zip(pairs, sims, probs, nli):
             v = base_verdict(a, b, float(s), p)
-            nli_reason = f"NLI model: {RELATIONS[int(np.argmax(pn))]} {pn.max():.2f}"
-            # the NLI model is itself a reason: no table cue is required for a strong contradiction
+            nli_reason = f"{who}: {RELATIONS[int(np.argmax(pn))]} {pn.max():.2f}"
+            # the model is itself a reason: no table cue is required for a strong contradiction
             out.append(Verdict(v.relation, v.score, v.reasons[:-1] + (nli_reason,) + v.reasons[-1:], v.p_contradiction,
                                strength(v.p_contradiction, True, float(s))))
         return out
