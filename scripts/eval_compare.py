@@ -4,6 +4,8 @@
     .venv/bin/python scripts/eval_compare.py --weights W.json
     .venv/bin/python scripts/eval_compare.py --rules         # the rule fallback, no learned weights
     .venv/bin/python scripts/eval_compare.py --seed-store DB # rank of the seed story's contradictions in a store
+    .venv/bin/python scripts/eval_compare.py --seed-store DB --weights W.json --dev  # the same, re-scored in memory with W
+    .venv/bin/python scripts/eval_compare.py --nli-model A.safetensors --dev --val  # + a pair adapter (or a CrossEncoder)
 
 None of these pairs is used in training (scripts/train_compare.py uses ANS train, SICK-ar train,
 ArbTEDS train, the other XNLI half and training/pairs.jsonl). Datasets are read from
@@ -92,10 +94,35 @@ def eval_xnli(scorer, emb) -> list[str]:
     return out + [""]
 
 
+def _grams(text: str, n: int = 5) -> set[str]:
+    w = text.split()
+    return {" ".join(w[i : i + n]) for i in range(len(w) - n + 1)}
+
+
+def near_dev(rows: list[dict]) -> list[bool]:
+    """Pairs whose two sides both share five words in a row with some development pair's text.
+
+    corpora/stories2.pairs.jsonl was written from the same batch2/heldout stories as the development
+    pairs, so some of its pairs restate development pairs; its figures are also given without them.
+    """
+    dev = [json.loads(line) for line in (ROOT / "training" / "dev_pairs.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    seen = set().union(*[_grams(r[k]) for r in dev for k in ("a", "b")])
+    return [bool(_grams(r["a"]) & seen) and bool(_grams(r["b"]) & seen) for r in rows]
+
+
 def eval_project_pairs(scorer, emb, path: Path = ROOT / "corpora" / "pairs.jsonl") -> list[str]:
     if not path.exists():
         return [f"### {path.relative_to(ROOT)}", "", "not found: skipped", ""]
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out = []
+    if path.name == "stories2.pairs.jsonl":
+        near = near_dev(rows)
+        out = eval_rows(scorer, emb, [r for r, x in zip(rows, near) if not x],
+                        f"{path.relative_to(ROOT)} without the {sum(near)} pairs close to development pairs")
+    return eval_rows(scorer, emb, rows, str(path.relative_to(ROOT)), path.parent.name == "training") + out
+
+
+def eval_rows(scorer, emb, rows: list[dict], name: str, dev: bool = False) -> list[str]:
     pairs = [(r["a"], r["b"], r.get("label") or r.get("relation")) for r in rows]
     p = probs(scorer, pairs, emb)
     pred = [RELATIONS[i] for i in p.argmax(axis=1)]
@@ -103,8 +130,14 @@ def eval_project_pairs(scorer, emb, path: Path = ROOT / "corpora" / "pairs.jsonl
     cf = f1([g == "contradiction" for g in gold], [q == "contradiction" for q in pred])
     conf = Counter(zip(gold, pred))
     labels = [r for r in RELATIONS if r in set(gold) | set(pred)]
-    note = "never used for training or thresholds" if path.name == "pairs.jsonl" else "development pairs, not trained on"
-    out = [f"### {path.relative_to(ROOT)} ({len(pairs)} pairs; {note})", "",
+    note = "development pairs, not trained on" if dev else "never used for training or thresholds"
+    by_lang = Counter(r.get("lang", "?") for r in rows)
+    hits = Counter(r.get("lang", "?") for r, g, q in zip(rows, gold, pred) if g == q == "contradiction")
+    n_gold = Counter(r.get("lang", "?") for r, g in zip(rows, gold) if g == "contradiction")
+    n_pred = Counter(r.get("lang", "?") for r, q in zip(rows, pred) if q == "contradiction")
+    per_lang = ", ".join(f"{k} {2 * hits[k] / max(n_gold[k] + n_pred[k], 1):.2f} (n={by_lang[k]})" for k in sorted(by_lang))
+    out = [f"### {name} ({len(pairs)} pairs; {note})", "",
+           *([f"Contradiction F1 by language pair: {per_lang}.", ""] if "?" not in by_lang else []),
            f"Contradiction F1: **{cf:.3f}** (target >= 0.85). 4-way accuracy: {np.mean([g == q for g, q in zip(gold, pred)]):.1%}.",
            "", "| gold \\ predicted | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
     for g in labels:
@@ -119,20 +152,30 @@ SEED_PAIRS = {
 }
 
 
-def eval_seed_store(db: str) -> list[str]:
+def eval_seed_store(db: str, scorer=None) -> list[str]:
+    """Ranks of the seed story's contradictions among the store's; with ``scorer``, the store's
+    candidate pairs are re-scored in memory (nothing written) instead of read from its verdicts."""
     from factrack.compare import contradictions as contra
     from factrack.store import Store
 
     with Store.open(db) as store:
-        found = contra.find(store)
-    out = [f"### Seed story in `factrack contradictions` ({len(found)} contradictions listed)", "",
+        if scorer is None:
+            found = [(c.a.text, c.b.text, c.score) for c in contra.find(store)]
+        else:
+            rows = contra.score_store_pairs(store, contra.candidate_pairs(store, contra.all_ids(store)), scorer)
+            text = {s.id: s.text for s in store.statements(sorted({i for r in rows for i in r[:2]}))}
+            found = sorted(((text[a], text[b], sc) for a, b, rel, sc, *_ in rows if rel == "contradiction"),
+                           key=lambda r: -r[2])
+    from factrack.compare.contradictions import DEFAULT_MIN_STRENGTH as floor
+
+    listed = sum(1 for *_, sc in found if sc >= floor)
+    out = [f"### Seed story in `factrack contradictions` ({len(found)} contradictions, {listed} at the default --min-score {floor})", "",
            "| expected contradiction | rank | score |", "|---|---|---|"]
     for name, (left, right) in SEED_PAIRS.items():
         hit = None
-        for rank, c in enumerate(found, 1):
-            ta, tb = c.a.text, c.b.text
+        for rank, (ta, tb, score) in enumerate(found, 1):
             if (any(w in ta for w in left) and any(w in tb for w in right)) or (any(w in tb for w in left) and any(w in ta for w in right)):
-                hit = (rank, c.score)
+                hit = (rank, score)
                 break
         out.append(f"| {name} | {hit[0] if hit else 'not found'} | {f'{hit[1]:.2f}' if hit else '—'} |")
     return out + [""]
@@ -143,12 +186,19 @@ def main() -> int:
     ap.add_argument("--weights", help="weights JSON (default: the shipped file)")
     ap.add_argument("--rules", action="store_true", help="evaluate the rule fallback instead of the classifier")
     ap.add_argument("--seed-store", help="a store indexed from corpora/: report the seed contradictions' ranks")
+    ap.add_argument("--nli-model", help="also evaluate a CrossEncoder (or a pair-adapter file) alone and blended with the classifier")
+    ap.add_argument("--nli-weight", type=float, default=None, help="the cross-encoder's share of the vote (default: the scorer's)")
+    ap.add_argument("--val", action="store_true",
+                    help="with --dev: also the validation fifth of the own pairs (only meaningful for weights trained with --part train)")
     ap.add_argument("--dev", action="store_true",
                     help="only the development pairs training/dev_pairs.jsonl (for working on the scorer; no held-out data)")
     args = ap.parse_args()
     out: list[str] = []
     if args.seed_store:
-        out += eval_seed_store(args.seed_store)
+        rescore = None
+        if args.weights or args.rules:
+            rescore = CueScorer(None, None if args.rules else clf.load(args.weights), BUNDLED_NAME)
+        out += eval_seed_store(args.seed_store, rescore)
     if tc.DATA.exists() or (ROOT / "corpora" / "pairs.jsonl").exists():
         emb = tc.CachedEmbedder()
         variants = [("rules (no learned weights)", CueScorer(None, None, BUNDLED_NAME))]
@@ -157,16 +207,28 @@ def main() -> int:
             variants = [("classifier, cues + e5 vectors (default)", CueScorer(None, model, BUNDLED_NAME))]
             if model.cues_only is not None:
                 variants.append(("classifier, cues only (used with other embedding models)", CueScorer(None, model.cues_only, BUNDLED_NAME)))
+        nli = args.nli_model
+        if nli:
+            from factrack.compare.nli import NLI_WEIGHT, NLIScorer
+
+            base = variants[0][1]
+            w = args.nli_weight if args.nli_weight is not None else NLI_WEIGHT
+            variants = [(f"cross-encoder {nli} alone", NLIScorer(nli, base, 1.0)),
+                        (f"cross-encoder {nli} blended with the classifier (weight {w})", NLIScorer(nli, base, w))] + variants
         for label, scorer in variants:
             out += [f"## Scorer: {label}" + (f" ({args.weights})" if args.weights else ""), ""]
             if args.dev:
                 out += eval_project_pairs(scorer, emb, ROOT / "training" / "dev_pairs.jsonl")
+                if args.val:
+                    rows = [{"a": a, "b": b, "label": g} for a, b, g, _ in tc.handwritten(part="val")]
+                    out += eval_rows(scorer, emb, rows, "validation fifth of the own pairs (training/*.jsonl)", True)
                 continue
             if tc.DATA.exists():
                 out += eval_ans(scorer, emb) + eval_xnli(scorer, emb)
             else:
                 out.append(f"{tc.DATA} not found: dataset figures skipped")
             out += eval_project_pairs(scorer, emb)
+            out += eval_project_pairs(scorer, emb, ROOT / "corpora" / "stories2.pairs.jsonl")
     print("\n".join(out))
     return 0
 
