@@ -97,8 +97,9 @@ class NLIScorer:
         assert self._labels is not None
         order = np.argsort([len(a) + len(b) for a, b in pairs], kind="stable")  # batches of like length pad less
         raw = model.predict([pairs[i] for i in order], apply_softmax=False, show_progress_bar=False)
-        logits = np.empty_like(np.asarray(raw, dtype=np.float64).reshape(len(pairs), -1))
-        logits[order] = np.asarray(raw, dtype=np.float64).reshape(len(pairs), -1)
+        raw = np.asarray(raw, dtype=np.float64).reshape(len(pairs), -1)
+        logits = np.empty_like(raw)
+        logits[order] = raw
         e = np.exp(logits - logits.max(axis=1, keepdims=True))
         p = e / e.sum(axis=1, keepdims=True)
         out = np.zeros((len(pairs), len(RELATIONS)))
