@@ -148,23 +148,15 @@ OPEN_SOURCES = ("ans",)  # the datasets whose licence allows shipping what is tr
 def training_pairs(part: str = "all", sources: tuple[str, ...] = SOURCES) -> list[Pair]:
     """Dataset TRAIN splits (``sources``), random "unrelated" pairs from them, and the own pairs."""
     rng = np.random.default_rng(SEED)
-    data: list[Pair] = []
-    if "ans" in sources:
-        data += ans("train")
-    if "sick" in sources:
-        data += sick("train")
-    if "arbteds" in sources:
-        data += arbteds("train")
+    loaders = {"ans": lambda: ans("train"), "sick": lambda: sick("train"), "arbteds": lambda: arbteds("train")}
+    loaded = {name: load() if name in sources else [] for name, load in loaders.items()}
     x = xnli("train") if "xnli" in sources else {}
-    for k in ("ar", "en", "ar-en"):
-        data += x.get(k, [])
-    if "ans" in sources:
-        data += unrelated(ans("train"), 400, rng, "unrelated-ans")
-    if "sick" in sources:
-        data += unrelated(sick("train"), 400, rng, "unrelated-sick")
-    for k in ("ar", "en", "ar-en"):
-        if k in x:
-            data += unrelated(x[k], 300, rng, f"unrelated-xnli-{k}")
+    data = loaded["ans"] + loaded["sick"] + loaded["arbteds"] + [p for rows in x.values() for p in rows]
+    for name in ("ans", "sick"):
+        if loaded[name]:
+            data += unrelated(loaded[name], 400, rng, f"unrelated-{name}")
+    for k, rows in x.items():
+        data += unrelated(rows, 300, rng, f"unrelated-xnli-{k}")
     data += handwritten(part=part)
     return data
 

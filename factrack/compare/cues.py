@@ -18,7 +18,7 @@ from importlib import resources
 
 from factrack import lang
 from factrack.compare.numbers import PERCENT, Number, find_numbers, parse_figure, same_value, show
-from factrack.normalize import fold, fold_with_map
+from factrack.normalize import fold_with_map
 
 _TOKEN = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*|[%\u066a]|[^\W\d_]+(?:'[^\W\d_]+)?")
 NEGATION_WINDOW = 8  # tokens after a negation word that it may govern
@@ -209,7 +209,7 @@ def analyse(text: str) -> Analysis:
     in_modality = {i for m in modality for i in range(m.start, m.end)}
     concepts = [c for c in _match_phrases(tokens, words, keys, _concept_table(code, "stance")) if c.start not in in_modality]
     stop = lang.words(code, "compare_stopwords")
-    adjunct = _time_adjuncts(concepts, tokens, keys, lang.words(code, "time_links"), _time_units(code))
+    adjunct = _time_adjuncts(concepts, tokens, keys, lang.words(code, "time_links"), lang.words(code, "time_units"))
     concepts = [c for c in concepts if c.start not in adjunct]
     # a negation inside a fixed phrase ("لا يزال" = still, "من غير المرجح") is not a negation
     in_phrase = in_modality | {i for c in concepts if c.end - c.start > 1 for i in range(c.start, c.end)}
@@ -245,11 +245,6 @@ def analyse(text: str) -> Analysis:
         text, code, tuple(tokens), tuple(words), tuple(keys), tuple(concepts), tuple(modality), tuple(negations),
         tuple(numbers), content, frozenset(negated), contexts, tuple(sorted(governors)),
     )
-
-
-@cache
-def _time_units(code: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in lang.words(code, "time_units"))
 
 
 def _time_adjuncts(concepts: list[Concept], tokens: list[str], keys: list[frozenset[str]], links: frozenset[str],
