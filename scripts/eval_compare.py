@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -105,7 +104,7 @@ def near_dev(rows: list[dict]) -> list[bool]:
     corpora/stories2.pairs.jsonl was written from the same batch2/heldout stories as the development
     pairs, so some of its pairs restate development pairs; its figures are also given without them.
     """
-    dev = [json.loads(line) for line in (ROOT / "training" / "dev_pairs.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    dev = tc.read_jsonl(ROOT / "training" / "dev_pairs.jsonl")
     seen = set().union(*[_grams(r[k]) for r in dev for k in ("a", "b")])
     return [bool(_grams(r["a"]) & seen) and bool(_grams(r["b"]) & seen) for r in rows]
 
@@ -113,7 +112,7 @@ def near_dev(rows: list[dict]) -> list[bool]:
 def eval_project_pairs(scorer, emb, path: Path = ROOT / "corpora" / "pairs.jsonl") -> list[str]:
     if not path.exists():
         return [f"### {path.relative_to(ROOT)}", "", "not found: skipped", ""]
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = tc.read_jsonl(path)
     out = []
     if path.name == "stories2.pairs.jsonl":
         near = near_dev(rows)
@@ -131,11 +130,11 @@ def eval_rows(scorer, emb, rows: list[dict], name: str, dev: bool = False) -> li
     conf = Counter(zip(gold, pred))
     labels = [r for r in RELATIONS if r in set(gold) | set(pred)]
     note = "development pairs, not trained on" if dev else "never used for training or thresholds"
-    by_lang = Counter(r.get("lang", "?") for r in rows)
-    hits = Counter(r.get("lang", "?") for r, g, q in zip(rows, gold, pred) if g == q == "contradiction")
-    n_gold = Counter(r.get("lang", "?") for r, g in zip(rows, gold) if g == "contradiction")
-    n_pred = Counter(r.get("lang", "?") for r, q in zip(rows, pred) if q == "contradiction")
-    per_lang = ", ".join(f"{k} {2 * hits[k] / max(n_gold[k] + n_pred[k], 1):.2f} (n={by_lang[k]})" for k in sorted(by_lang))
+    langs = [r.get("lang", "?") for r in rows]
+    by_lang = Counter(langs)
+    per_lang = ", ".join(
+        f"{k} {f1([g == 'contradiction' for g, l in zip(gold, langs) if l == k], [q == 'contradiction' for q, l in zip(pred, langs) if l == k]):.2f} (n={by_lang[k]})"
+        for k in sorted(by_lang))
     out = [f"### {name} ({len(pairs)} pairs; {note})", "",
            *([f"Contradiction F1 by language pair: {per_lang}.", ""] if "?" not in by_lang else []),
            f"Contradiction F1: **{cf:.3f}** (target >= 0.85). 4-way accuracy: {np.mean([g == q for g, q in zip(gold, pred)]):.1%}.",
@@ -156,6 +155,7 @@ def eval_seed_store(db: str, scorer=None) -> list[str]:
     """Ranks of the seed story's contradictions among the store's; with ``scorer``, the store's
     candidate pairs are re-scored in memory (nothing written) instead of read from its verdicts."""
     from factrack.compare import contradictions as contra
+    from factrack.compare.contradictions import DEFAULT_MIN_STRENGTH as floor
     from factrack.store import Store
 
     with Store.open(db) as store:
@@ -166,8 +166,6 @@ def eval_seed_store(db: str, scorer=None) -> list[str]:
             text = {s.id: s.text for s in store.statements(sorted({i for r in rows for i in r[:2]}))}
             found = sorted(((text[a], text[b], sc) for a, b, rel, sc, *_ in rows if rel == "contradiction"),
                            key=lambda r: -r[2])
-    from factrack.compare.contradictions import DEFAULT_MIN_STRENGTH as floor
-
     listed = sum(1 for *_, sc in found if sc >= floor)
     out = [f"### Seed story in `factrack contradictions` ({len(found)} contradictions, {listed} at the default --min-score {floor})", "",
            "| expected contradiction | rank | score |", "|---|---|---|"]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import math
 import sys
 import time
@@ -137,9 +136,8 @@ def report(label: str, probs: np.ndarray, gold: list[str]) -> str:
     return f"{label}: contradiction F1 {f1:.3f}, 4-way accuracy {acc:.3f} ({len(gold)} pairs)"
 
 
-def read_jsonl(path: Path) -> list[tuple[str, str, str]]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [(r["a"], r["b"], r["label"]) for r in rows]
+def labelled_pairs(path: Path) -> list[tuple[str, str, str]]:
+    return [(r["a"], r["b"], r["label"]) for r in tc.read_jsonl(path)]
 
 
 def main() -> int:
@@ -196,7 +194,7 @@ def main() -> int:
     steps = args.epochs * math.ceil(len(pairs) / args.batch)
     opt = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.01)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / (0.06 * steps)) * max(0.0, (steps - s) / steps))
-    dev = read_jsonl(ROOT / "training" / "dev_pairs.jsonl")
+    dev = labelled_pairs(ROOT / "training" / "dev_pairs.jsonl")
     val = tc.handwritten(args.own, "val") if args.part == "train" else []
     model.train()
     step, t0 = 0, time.time()

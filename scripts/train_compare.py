@@ -86,6 +86,11 @@ def xnli(half: str) -> dict[str, list[Pair]]:
     return out
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    """The objects of a JSON-lines file, blank lines skipped."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 OWN_PAIRS = "*.jsonl"  # glob in training/; dev_pairs.jsonl is never trained on
 VALIDATION_SHARE = 5  # one story in five of the own pairs is kept for validation (--part train / val)
 
@@ -98,12 +103,8 @@ def handwritten(pattern: str | None = None, part: str = "all") -> list[Pair]:
     """
     out = []
     for path in sorted((ROOT / "training").glob(pattern or OWN_PAIRS)):
-        if path.name == "dev_pairs.jsonl":
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                d = json.loads(line)
-                out.append((d["a"], d["b"], d["label"], "handwritten"))
+        if path.name != "dev_pairs.jsonl":
+            out += [(d["a"], d["b"], d["label"], "handwritten") for d in read_jsonl(path)]
     if part == "all":
         return out
     story = _stories(out)
