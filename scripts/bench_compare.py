@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/bench_compare.py                # 20k pairs, 10k statements
     .venv/bin/python scripts/bench_compare.py --pairs 2000 --statements 1000 --e5 200
+    .venv/bin/python scripts/bench_compare.py --nli-model A.safetensors --nli-pairs 500   # + a cross-encoder / pair adapter
 
 Synthetic statements (templates with random actors, verbs, numbers, negations, Arabic and
 English) so that every text is new to the analysis cache. Store vectors come from the fake
@@ -72,6 +73,20 @@ def bench_e5(n: int, rng: np.random.Generator) -> str:
     return f"| score pairs, texts embedded with e5 (engine) | {n} pairs | {dt:.1f} s | {n / dt:,.1f} pairs/s |"
 
 
+def bench_nli(model: str, n: int, rng: np.random.Generator) -> str:
+    """The cross-encoder alone (``NLIScorer.nli_probs``), after loading and one warm-up pair."""
+    from factrack.compare.nli import NLIScorer
+
+    texts = synthetic(2 * n, rng)
+    pairs = list(zip(texts[::2], texts[1::2]))
+    scorer = NLIScorer(model, get_scorer(None))
+    scorer.nli_probs([("warm", "up")])
+    t = time.perf_counter()
+    scorer.nli_probs(pairs)
+    dt = time.perf_counter() - t
+    return f"| cross-encoder `{Path(model).name}` alone | {n} pairs | {dt:.1f} s | {n / dt:,.1f} pairs/s |"
+
+
 def bench_store(n: int, rng: np.random.Generator) -> list[str]:
     from factrack.index import index_paths
     from factrack.records import Article, Kind, Statement
@@ -115,11 +130,15 @@ def main() -> int:
     ap.add_argument("--pairs", type=int, default=20000)
     ap.add_argument("--statements", type=int, default=10000)
     ap.add_argument("--e5", type=int, default=0, help="also time N pairs with e5 embedding (0: skip)")
+    ap.add_argument("--nli-model", help="also time a CrossEncoder or pair-adapter file on --nli-pairs pairs")
+    ap.add_argument("--nli-pairs", type=int, default=500)
     args = ap.parse_args()
     rng = np.random.default_rng(0)
     rows = ["| what | size | time | rate |", "|---|---|---|---|", bench_pairs(args.pairs, rng)]
     if args.e5:
         rows.append(bench_e5(args.e5, rng))
+    if args.nli_model:
+        rows.append(bench_nli(args.nli_model, args.nli_pairs, rng))
     rows += bench_store(args.statements, rng)
     print("\n".join(rows))
     return 0
