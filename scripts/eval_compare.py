@@ -18,6 +18,7 @@ import argparse
 import importlib.util
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,37 @@ spec.loader.exec_module(tc)
 
 from factrack.compare import RELATIONS, CueScorer  # noqa: E402
 from factrack.compare import classifier as clf  # noqa: E402
+from factrack.compare.nli import NLI_WEIGHT, NLIScorer  # noqa: E402
 from factrack.embed import BUNDLED_NAME  # noqa: E402
+
+
+class SharedNLIScorer(NLIScorer):
+    """An NLIScorer that shares one loaded cross-encoder and its outputs with its siblings.
+
+    The "alone" and "blended" variants differ only in weight, so they see the same pair lists;
+    the cross-encoder is the slowest part of the evaluation, so each list goes through it once.
+    ``shared`` is one dict given to all siblings; cached arrays are read-only, so no variant can
+    alter what another reads.
+    """
+
+    def __init__(self, model: str, base: CueScorer, weight: float, shared: dict) -> None:
+        super().__init__(model, base, weight)
+        self._shared = shared
+
+    def _load(self):
+        if "model" not in self._shared:
+            self._shared["model"] = (super()._load(), self._labels)
+        self._model, self._labels = self._shared["model"]
+        return self._model
+
+    def nli_probs(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        key = tuple(pairs)
+        probs = self._shared.get(key)
+        if probs is None:
+            probs = super().nli_probs(pairs)
+            probs.setflags(write=False)
+            self._shared[key] = probs
+        return probs
 
 
 def f1(gold: list[bool], pred: list[bool]) -> float:
@@ -207,12 +238,12 @@ def main() -> int:
                 variants.append(("classifier, cues only (used with other embedding models)", CueScorer(None, model.cues_only, BUNDLED_NAME)))
         nli = args.nli_model
         if nli:
-            from factrack.compare.nli import NLI_WEIGHT, NLIScorer
-
             base = variants[0][1]
             w = args.nli_weight if args.nli_weight is not None else NLI_WEIGHT
-            variants = [(f"cross-encoder {nli} alone", NLIScorer(nli, base, 1.0)),
-                        (f"cross-encoder {nli} blended with the classifier (weight {w})", NLIScorer(nli, base, w))] + variants
+            shared: dict = {}  # one model load and one cross-encoder pass per pair list for both variants
+            variants = [(f"cross-encoder {nli} alone", SharedNLIScorer(nli, base, 1.0, shared)),
+                        (f"cross-encoder {nli} blended with the classifier (weight {w})",
+                         SharedNLIScorer(nli, base, w, shared))] + variants
         for label, scorer in variants:
             out += [f"## Scorer: {label}" + (f" ({args.weights})" if args.weights else ""), ""]
             if args.dev:

@@ -165,7 +165,7 @@ def main() -> int:
     import torch
     from transformers import AutoTokenizer
 
-    from factrack.embed.models import _bundled_folder, quiet_loading
+    from factrack.embed.models import bundled_folder, quiet_loading
 
     quiet_loading()
     torch.manual_seed(tc.SEED)
@@ -174,7 +174,7 @@ def main() -> int:
     rng = np.random.default_rng(tc.SEED)
     pairs = select_pairs(set(args.sources.split(",")), args.cap, rng, args.own, args.part)
     log(f"{len(pairs)} training pairs: " + ", ".join(f"{k}={v}" for k, v in sorted(Counter(p[3] for p in pairs).items())))
-    base = _bundled_folder()
+    base = bundled_folder()
     tok = AutoTokenizer.from_pretrained(str(base))
     model = lora_model(base, args.rank, args.alpha)
     if args.init:

@@ -84,7 +84,7 @@ def test_four_way_model_votes_on_unrelated_too(base: Path, tmp_path: Path, monke
 def test_an_adapter_file_as_nli_model_is_built_once_and_used(base: Path, tmp_path: Path, monkeypatch) -> None:
     ad.save(tmp_path / "a.safetensors", adapter_tensors(), LABELS, scale=1.0, max_length=64)
     monkeypatch.setenv("FACTRACK_MODELS", str(tmp_path / "models"))
-    monkeypatch.setattr("factrack.embed.models._bundled_folder", lambda: base)
+    monkeypatch.setattr("factrack.embed.models.bundled_folder", lambda: base)
     first = ad.ensure_built(tmp_path / "a.safetensors")
     assert first.parent == tmp_path / "models" and first.name.startswith(ad.FOLDER_PREFIX)
     assert ad.ensure_built(tmp_path / "a.safetensors") == first  # built once, then reused

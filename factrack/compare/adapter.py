@@ -115,7 +115,7 @@ def build(base_folder: Path, adapter_path: Path, dest: Path) -> Path:
 
 def ensure_built(adapter_path: Path) -> Path:
     """The CrossEncoder folder for an adapter file, built on first use (named by the file's hash)."""
-    from factrack.embed.models import _bundled_folder, models_dir
+    from factrack.embed.models import bundled_folder, models_dir
 
     try:
         digest = hashlib.sha256(Path(adapter_path).read_bytes()).hexdigest()[:12]
@@ -123,5 +123,5 @@ def ensure_built(adapter_path: Path) -> Path:
         raise ModelError(f"cannot read pair adapter {adapter_path}: {e}") from None
     dest = models_dir() / f"{FOLDER_PREFIX}{digest}"
     if not (dest / "config.json").exists():
-        build(_bundled_folder(), Path(adapter_path), dest)
+        build(bundled_folder(), Path(adapter_path), dest)
     return dest

