@@ -12,6 +12,7 @@ against an English "remain".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -29,6 +30,7 @@ _CLAUSE_BREAK = re.compile(r"[,.;:!?\u060c\u061b\n]")  # a negation or a figure 
 _SENTENCE_END = re.compile(r"[.;:!?\u061b\n]")
 _NEGATING_MODALITY = frozenset({"UNLIKELY", "IMPOSSIBLE"})  # "unlikely to fall" ~ "will not fall"
 _NEGATING_STANCE = frozenset({"END"})  # "end its *combat* mission" denies combat like "no combat mission"
+_ENDING_STANCE = frozenset({"END", "WITHDRAW"})  # "*combat* troops will leave" / "will end" deny it too
 
 
 @dataclass(frozen=True)
@@ -209,7 +211,8 @@ def analyse(text: str) -> Analysis:
     in_modality = {i for m in modality for i in range(m.start, m.end)}
     concepts = [c for c in _match_phrases(tokens, words, keys, _concept_table(code, "stance")) if c.start not in in_modality]
     stop = lang.words(code, "compare_stopwords")
-    adjunct = _time_adjuncts(concepts, tokens, keys, lang.words(code, "time_links"), lang.words(code, "time_units"))
+    units = lang.words(code, "time_units")
+    adjunct = _time_adjuncts(concepts, tokens, keys, lang.words(code, "time_links"), units)
     concepts = [c for c in concepts if c.start not in adjunct]
     # a negation inside a fixed phrase ("لا يزال" = still, "من غير المرجح") is not a negation
     in_phrase = in_modality | {i for c in concepts if c.end - c.start > 1 for i in range(c.start, c.end)}
@@ -230,8 +233,14 @@ def analyse(text: str) -> Analysis:
     copulas = lang.words(code, "copulas")
     governors = negations + [m.end - 1 for m in modality if m.id in _NEGATING_MODALITY]
     governors += [c.end - 1 for c in concepts if c.id in _NEGATING_STANCE]
+    enders = []  # "the *combat* mission will end", "*combat* troops will leave", "القتالية التي تنتهي"
+    for c in (c for c in concepts if c.id in _ENDING_STANCE):
+        subject = _ended_subject(c, concepts, clause, governors)
+        if subject is not None:
+            enders.append(c.end - 1)
+            negated |= {subject.id} | {f for i in range(subject.start, subject.end) for f in keys[i] if len(f) >= MIN_KEY_LEN}
     for n in governors:
-        preds, _ = _predicate(n, tokens, words, keys, clause, sentence, stop, copulas, set(negations), adjunct)
+        preds, _ = _predicate(n, tokens, words, keys, clause, sentence, stop | units, copulas, set(negations), adjunct)
         if preds:
             negated |= {f for f in keys[preds[0]] if len(f) >= MIN_KEY_LEN} if preds[0] >= 0 else set()
             # the predicate's stance concepts ("no combat mission", "not mean a withdrawal"), never
@@ -243,17 +252,37 @@ def analyse(text: str) -> Analysis:
     contexts = _number_contexts(code, numbers, tokens, words, keys, clause, content)
     return Analysis(
         text, code, tuple(tokens), tuple(words), tuple(keys), tuple(concepts), tuple(modality), tuple(negations),
-        tuple(numbers), content, frozenset(negated), contexts, tuple(sorted(governors)),
+        tuple(numbers), content, frozenset(negated), contexts, tuple(sorted(set(governors + enders))),
     )
+
+
+def _ended_subject(end: Concept, concepts: list[Concept], clause: list[int], governors: list[int]) -> Concept | None:
+    """The stance concept an "end" word puts an end to when it comes first ("the *combat* mission
+    will end"): the nearest one before it in its clause (topics such as troops skipped), within the
+    negation window, with no negation between. A concept opposed to ending ("continue until it
+    ends") is not its subject."""
+    before = [c for c in concepts if c.end <= end.start and end.start - c.start <= NEGATION_WINDOW
+              and clause[c.start] == clause[end.start] and not any(c.start < g < end.start for g in governors)
+              and c.id not in topic_concepts()]
+    if not before:
+        return None
+    nearest = max(before, key=lambda c: c.start)
+    if nearest.id == end.id or (nearest.id, end.id) in opposites():
+        return None
+    return nearest
 
 
 def _time_adjuncts(concepts: list[Concept], tokens: list[str], keys: list[frozenset[str]], links: frozenset[str],
                    units: frozenset[str]) -> frozenset[int]:
-    """Token indices of stance words that only name a time ("the *end* of the year", "*نهاية* العام"):
-    a stance word followed by a unit of time, directly or past the ``time_links`` words ("of the").
+    """Token indices of stance words that only name a time ("the *end* of the year", "*نهاية* العام",
+    "year's *end*"): a stance word right after a unit of time, or followed by one, directly or past
+    the ``time_links`` words ("of the").
     Neither a stance nor a predicate; "ends *this* year" keeps its stance."""
     out: set[int] = set()
     for c in concepts:
+        if c.start and keys[c.start - 1] & units:  # "by *year's end*", "a *year end* review"
+            out |= set(range(c.start - 1, c.end))
+            continue
         j = c.end
         while j < len(tokens) and j < c.end + 3 and tokens[j] in links:
             j += 1
@@ -346,10 +375,14 @@ def negation_cues(a: Analysis, b: Analysis) -> list[Cue]:
         shared = (x.negated & _all_keys(y)) - y.negated
         if not shared:
             continue
-        # report the first shared predicate in reading order, as written
+        # report the first shared predicate in reading order, as written, with what governs it:
+        # the negation before it, or the ending after it ("the *combat* mission will *end*")
         target, word, matched = _first_in_order(x, shared)
-        neg = x.words[max([n for n in x.governors if n < target], default=x.governors[0])]
-        phrase_x = f"'{neg} … {word}'"
+        before = [n for n in x.governors if n < target]
+        if before:
+            phrase_x = f"'{x.words[before[-1]]} … {word}'"
+        else:
+            phrase_x = f"'{word} … {x.words[min(x.governors, key=lambda n: abs(n - target))]}'"
         word_y = _surface_of(y, matched) or word
         pair = (phrase_x, f"'{word_y}'")
         out.append(Cue("negation", *(pair[::-1] if flip else pair), detail=word))
@@ -360,11 +393,10 @@ def negation_cues(a: Analysis, b: Analysis) -> list[Cue]:
 def _first_in_order(x: Analysis, keys: frozenset[str]) -> tuple[int, str, frozenset[str]]:
     """The first negated token of ``x`` carrying one of ``keys``: (index, word, its shared keys)."""
     concept_at = {i: c for c in x.concepts for i in range(c.start, c.end)}
-    for n in x.governors:
-        for i in range(n + 1, len(x.tokens)):
-            mine = x.keys[i] | ({concept_at[i].id} if i in concept_at else set())
-            if keys & mine:
-                return i, x.words[i], frozenset(keys & mine)
+    for i in range(len(x.tokens)):
+        mine = x.keys[i] | ({concept_at[i].id} if i in concept_at else set())
+        if i not in x.governors and keys & mine:
+            return i, x.words[i], frozenset(keys & mine)
     return x.governors[0], x.words[x.governors[0]], keys
 
 
@@ -378,8 +410,10 @@ def _surface_of(y: Analysis, keys: frozenset[str]) -> str | None:
     return None
 
 
-def _opposed(a: tuple[Concept, ...], b: tuple[Concept, ...], an: Analysis, bn: Analysis, kind: str) -> list[Cue]:
-    """Concepts opposed across the two texts, each new on its side, with the same polarity."""
+def _opposed(a: tuple[Concept, ...], b: tuple[Concept, ...], an: Analysis, bn: Analysis, kind: str,
+             about_same: Callable[[Concept, Concept], bool] | None = None) -> list[Cue]:
+    """Concepts opposed across the two texts, each new on its side, with the same polarity (and,
+    with ``about_same``, said of the same thing)."""
     opp = opposites()
     ids_a = {c.id for c in a}
     ids_b = {c.id for c in b}
@@ -391,8 +425,16 @@ def _opposed(a: tuple[Concept, ...], b: tuple[Concept, ...], an: Analysis, bn: A
                 continue  # both sides say both things
             if (ca.id in an.negated) != (cb.id in bn.negated):
                 continue  # "will not leave" vs "will stay" agree
+            if about_same is not None and not about_same(ca, cb):
+                continue
             return [Cue(kind, ca.surface, cb.surface)]
     return []
+
+
+def _rest(x: Analysis, c: Concept) -> frozenset[str]:
+    """The content words and concepts of ``x`` besides the stance word ``c``."""
+    own = {f for i in range(c.start, c.end) for f in x.keys[i]}
+    return (x.content - own) | frozenset(k.id for k in x.concepts if k.start != c.start)
 
 
 @cache
@@ -407,7 +449,12 @@ def _governed(x: Analysis, m: Concept) -> set[str]:
 
 
 def stance_cues(a: Analysis, b: Analysis) -> list[Cue]:
-    return _opposed(a.concepts, b.concepts, a, b, "stance")
+    """Opposed stance words ("rose" / "fell"). In one language the two texts must also share a
+    word or concept besides them ("exports rose" / "imports fell" share none); across languages
+    words cannot be matched, and the pair's closeness in meaning stands in for that test."""
+    if a.lang != b.lang:
+        return _opposed(a.concepts, b.concepts, a, b, "stance")
+    return _opposed(a.concepts, b.concepts, a, b, "stance", lambda ca, cb: bool(_rest(a, ca) & _rest(b, cb)))
 
 
 def modality_cues(a: Analysis, b: Analysis) -> list[Cue]:
