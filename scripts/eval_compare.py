@@ -36,7 +36,7 @@ from factrack.embed import BUNDLED_NAME  # noqa: E402
 
 
 class SharedNLIScorer(NLIScorer):
-    """An NLIScorer that shares one loaded cross-encoder and its outputs with its siblings.
+    """An NLIScorer whose cross-encoder outputs are shared with its siblings.
 
     The "alone" and "blended" variants differ only in weight, so they see the same pair lists;
     the cross-encoder is the slowest part of the evaluation, so each list goes through it once.
@@ -47,12 +47,6 @@ class SharedNLIScorer(NLIScorer):
     def __init__(self, model: str, base: CueScorer, weight: float, shared: dict) -> None:
         super().__init__(model, base, weight)
         self._shared = shared
-
-    def _load(self):
-        if "model" not in self._shared:
-            self._shared["model"] = (super()._load(), self._labels)
-        self._model, self._labels = self._shared["model"]
-        return self._model
 
     def nli_probs(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         key = tuple(pairs)
@@ -240,7 +234,7 @@ def main() -> int:
         if nli:
             base = variants[0][1]
             w = args.nli_weight if args.nli_weight is not None else NLI_WEIGHT
-            shared: dict = {}  # one model load and one cross-encoder pass per pair list for both variants
+            shared: dict = {}  # one cross-encoder pass per pair list for both variants
             variants = [(f"cross-encoder {nli} alone", SharedNLIScorer(nli, base, 1.0, shared)),
                         (f"cross-encoder {nli} blended with the classifier (weight {w})",
                          SharedNLIScorer(nli, base, w, shared))] + variants

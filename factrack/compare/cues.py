@@ -12,7 +12,7 @@ against an English "remain".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -238,22 +238,27 @@ def analyse(text: str) -> Analysis:
         subject = _ended_subject(c, concepts, clause, governors)
         if subject is not None:
             enders.append(c.end - 1)
-            negated |= {subject.id} | {f for i in range(subject.start, subject.end) for f in keys[i] if len(f) >= MIN_KEY_LEN}
+            negated |= {subject.id} | _key_forms(keys, range(subject.start, subject.end))
     for n in governors:
         preds, _ = _predicate(n, tokens, words, keys, clause, sentence, stop | units, copulas, set(negations), adjunct)
         if preds:
-            negated |= {f for f in keys[preds[0]] if len(f) >= MIN_KEY_LEN} if preds[0] >= 0 else set()
+            negated |= _key_forms(keys, preds[:1]) if preds[0] >= 0 else set()
             # the predicate's stance concepts ("no combat mission", "not mean a withdrawal"), never
             # a topic concept (troops, barrels) that merely follows
             stances = [i for i in preds if i in concept_at and concept_at[i] not in topic_concepts()]
             negated |= {concept_at[i] for i in stances}
-            negated |= {f for i in stances for f in keys[i] if len(f) >= MIN_KEY_LEN}  # and the words as written
+            negated |= _key_forms(keys, stances)  # and the words as written
     numbers = find_numbers(code, tokens, [k | ({concept_at[i]} if i in concept_at else set()) for i, k in enumerate(keys)], words)
     contexts = _number_contexts(code, numbers, tokens, words, keys, clause, content)
     return Analysis(
         text, code, tuple(tokens), tuple(words), tuple(keys), tuple(concepts), tuple(modality), tuple(negations),
         tuple(numbers), content, frozenset(negated), contexts, tuple(sorted(set(governors + enders))),
     )
+
+
+def _key_forms(keys: list[frozenset[str]], indices: Iterable[int]) -> set[str]:
+    """The matching forms of the tokens at ``indices`` long enough to be predicates."""
+    return {f for i in indices for f in keys[i] if len(f) >= MIN_KEY_LEN}
 
 
 def _ended_subject(end: Concept, concepts: list[Concept], clause: list[int], governors: list[int]) -> Concept | None:
@@ -452,9 +457,8 @@ def stance_cues(a: Analysis, b: Analysis) -> list[Cue]:
     """Opposed stance words ("rose" / "fell"). In one language the two texts must also share a
     word or concept besides them ("exports rose" / "imports fell" share none); across languages
     words cannot be matched, and the pair's closeness in meaning stands in for that test."""
-    if a.lang != b.lang:
-        return _opposed(a.concepts, b.concepts, a, b, "stance")
-    return _opposed(a.concepts, b.concepts, a, b, "stance", lambda ca, cb: bool(_rest(a, ca) & _rest(b, cb)))
+    same_subject = None if a.lang != b.lang else (lambda ca, cb: bool(_rest(a, ca) & _rest(b, cb)))
+    return _opposed(a.concepts, b.concepts, a, b, "stance", same_subject)
 
 
 def modality_cues(a: Analysis, b: Analysis) -> list[Cue]:
