@@ -6,6 +6,7 @@
     .venv/bin/python scripts/eval_compare.py --seed-store DB # rank of the seed story's contradictions in a store
     .venv/bin/python scripts/eval_compare.py --seed-store DB --weights W.json --dev  # the same, re-scored in memory with W
     .venv/bin/python scripts/eval_compare.py --nli-model A.safetensors --dev --val  # + a pair adapter (or a CrossEncoder)
+    .venv/bin/python scripts/eval_compare.py --cues          # how often each cue fires, and how often rightly, on development pairs
 
 None of these pairs is used in training (scripts/train_compare.py uses ANS train, SICK-ar train,
 ArbTEDS train, the other XNLI half and training/pairs.jsonl). Datasets are read from
@@ -169,6 +170,26 @@ def eval_rows(scorer, emb, rows: list[dict], name: str, dev: bool = False) -> li
     return out + [""]
 
 
+def cue_report() -> list[str]:
+    """Each cue kind on the development data (the own training pairs and training/dev_pairs.jsonl):
+    pairs it fires on and how many of them are contradictions, in one language and across two.
+    A check on the cue rules, not a held-out figure: the rules were developed on these pairs."""
+    from factrack.compare.cues import analyse, find_cues
+
+    pairs = tc.handwritten() + [(d["a"], d["b"], d["label"], "dev") for d in tc.read_jsonl(ROOT / "training" / "dev_pairs.jsonl")]
+    counts: Counter = Counter()
+    for a, b, label, _ in pairs:
+        scope = "one language" if analyse(a).lang == analyse(b).lang else "across languages"
+        for kind in {c.kind for c in find_cues(a, b)}:
+            counts[(kind, scope, label == "contradiction")] += 1
+    out = [f"### Cues on the development pairs ({len(pairs)} pairs: training/*.jsonl incl. dev_pairs.jsonl)", "",
+           "| cue | languages | fires on | of them contradictions | precision |", "|---|---|---|---|---|"]
+    for kind, scope in sorted({k[:2] for k in counts}):
+        hit, miss = counts[(kind, scope, True)], counts[(kind, scope, False)]
+        out.append(f"| {kind} | {scope} | {hit + miss} | {hit} | {hit / max(hit + miss, 1):.2f} |")
+    return out + [""]
+
+
 SEED_PAIRS = {
     "timetable for withdrawal vs redefinition of missions": (("جدول زمني",), ("إعادة تحديد", "redefin")),
     "no combat mission vs capable of combat operations": (("مهمة قتالية", "combat mission"), ("قادرة على القيام بعمليات قتالية", "capable of combat")),
@@ -215,7 +236,11 @@ def main() -> int:
                     help="with --dev: also the validation fifth of the own pairs (only meaningful for weights trained with --part train)")
     ap.add_argument("--dev", action="store_true",
                     help="only the development pairs training/dev_pairs.jsonl (for working on the scorer; no held-out data)")
+    ap.add_argument("--cues", action="store_true", help="only the cue report on the development pairs")
     args = ap.parse_args()
+    if args.cues:
+        print("\n".join(cue_report()))
+        return 0
     out: list[str] = []
     if args.seed_store:
         rescore = None
