@@ -22,6 +22,14 @@ class Kind(StrEnum):
     CLAIM = "claim"  # an unattributed, check-worthy sentence (figures, dates, quantities)
 
 
+class Polarity(StrEnum):
+    """The speaker's stance toward the claim a statement reports (read from the reporting cue)."""
+
+    ASSERTS = "asserts"
+    DENIES = "denies"  # X denied that P: the statement's text is P
+    QUESTIONS = "questions"  # X questioned whether P
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article: its original text, untouched, plus metadata."""
@@ -69,17 +77,23 @@ class Statement:
     mention_end: int | None = None
     sentence_start: int | None = None  # the sentence the statement sits in, for display
     sentence_end: int | None = None
+    polarity: Polarity = Polarity.ASSERTS  # the speaker's stance toward the text (which stays the claim)
+    negated: bool = False  # the claim's own words negate it ("we never shut the plant")
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["kind"] = str(self.kind)
+        d["polarity"] = str(self.polarity)
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Statement:
-        fields = {k: d.get(k) for k in cls.__dataclass_fields__}
+        fields = {k: d[k] for k in cls.__dataclass_fields__ if k in d}
         fields["kind"] = Kind(fields["kind"])
+        fields["polarity"] = Polarity(fields.get("polarity") or Polarity.ASSERTS)
+        fields["negated"] = bool(fields.get("negated", False))
         return cls(**fields)
+
 
     def check(self, article_text: str) -> None:
         """Raise ValueError unless the offsets point at exactly this text."""

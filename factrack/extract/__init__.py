@@ -16,7 +16,8 @@ from factrack import lang
 from factrack.extract.attribution import Candidate
 from factrack.extract.coref import Resolver
 from factrack.extract.pipeline import CANDIDATES, ORGANISATIONS, PERSONS, get_nlp
-from factrack.records import Article, Failure, Kind, Statement
+from factrack.extract.stance import negated, question
+from factrack.records import Article, Failure, Kind, Polarity, Statement
 from factrack.speakers import Registry, load_registry
 
 __all__ = ["extract", "extract_paths", "segments"]
@@ -79,10 +80,12 @@ def extract(article: Article, registry: Registry | None = None) -> list[Statemen
                 continue  # reported speech whose speaker cannot be told, or only a speaker met
             speaker, mention, ms, me = resolved.speaker, resolved.mention, resolved.start, resolved.end
         s, e = c.start + shift, c.end + shift
+        polarity = Polarity.QUESTIONS if c.kind is not Kind.CLAIM and question(text[s:e]) else c.polarity
         statement = Statement(
             doc=article.doc, text=text[s:e], start=s, end=e, kind=c.kind, lang=code,
             speaker=speaker, mention=mention, cue=c.cue, mention_start=ms, mention_end=me,
             sentence_start=c.sentence[0] + shift, sentence_end=c.sentence[1] + shift,
+            polarity=polarity, negated=negated(text[s:e], code),
         )
         statement.check(text)
         out.append(statement)

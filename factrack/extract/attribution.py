@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from factrack.extract.cues import Cue, Tables, find_cues, folded, tables
 from factrack.extract.quotes import Quote, find_quotes
-from factrack.records import Kind
+from factrack.records import Kind, Polarity
 
 SHORT_QUOTE_WORDS = 3  # a quote this short may be part of a name
 DIRECT_MIN_WORDS = 5  # a shorter quote is a partial one
@@ -38,6 +38,7 @@ class Candidate:
     group: int | None = None  # pieces of one quote
     name: tuple[int, int] | None = None  # the person's name inside the mention, if found
     note: bool = False  # not a statement: a speaker met (she disagreed), for resolving later mentions
+    polarity: Polarity = Polarity.ASSERTS
 
 
 def _words(text: str) -> int:
@@ -122,7 +123,8 @@ def find_candidates(doc: Doc, code: str) -> tuple[list[Candidate], set[int]]:
                 continue
             s, e = _trim(doc.text, *cue.content)
             if s < e and not any(q.start < e and s < q.end for q in quotes):
-                out.append(Candidate(s, e, Kind.INDIRECT, cue.text, cue.mention, ranges[n], name=cue.name))
+                out.append(Candidate(s, e, Kind.INDIRECT, cue.text, cue.mention, ranges[n], name=cue.name,
+                                     polarity=cue.polarity))
 
     names = [c.mention for cues in cues_by_sent for c in cues if c.mention]
     groups: dict[int, list[Quote]] = {}
@@ -156,7 +158,8 @@ def find_candidates(doc: Doc, code: str) -> tuple[list[Candidate], set[int]]:
             n = next((k for k, (s, e) in enumerate(ranges) if s <= q.start < e), touched[0])
             kind = kind or _kind(doc, q, cue, ranges[n], t)  # later paragraphs go with the first
             name = cue.name if cue and mention else None
-            out.append(Candidate(q.start, q.end, kind, cue.text if cue else None, mention, ranges[n], q.group, name))
+            out.append(Candidate(q.start, q.end, kind, cue.text if cue else None, mention, ranges[n], q.group, name,
+                                 polarity=_quote_polarity(kind, cue)))
     used = {c.mention for c in out}
     for n, cues in enumerate(cues_by_sent):
         for c in cues:
@@ -166,6 +169,15 @@ def find_candidates(doc: Doc, code: str) -> tuple[list[Candidate], set[int]]:
     busy = {n for n, cues in enumerate(cues_by_sent) if any(c.content or c.mention for c in cues)}
     busy |= {n for n, (s, e) in enumerate(ranges) for q in quotes if q.open_at < e and s < q.end}
     return sorted(out, key=lambda c: c.start), busy
+
+
+def _quote_polarity(kind: Kind, cue: Cue | None) -> Polarity:
+    """A direct quote is the speaker's own words: it asserts (its negations are its own). A partial
+    quote inside a reported clause takes the cue's stance (denied that the plant was «shut for
+    good»), unless the cue describes (called the reports «baseless»: the quote is the description)."""
+    if kind is Kind.DIRECT or cue is None or cue.describing:
+        return Polarity.ASSERTS
+    return cue.polarity
 
 
 def _share_subjects(cues: list[Cue]) -> list[Cue]:

@@ -14,7 +14,9 @@ from spacy.tokens import Doc, Span, Token
 
 from factrack.extract.names import is_institution, is_title, linear_name, parsed_name, titled
 from factrack.extract.parsed import appositive_name, dep_content, dep_mention, dep_subject
+from factrack.extract.stance import cue_polarity, stance_tables, strip_opening
 from factrack.extract.tables import BREAK_PUNCT, CLITICS, DASHES, Tables, folded, in_table, tables, tok_range
+from factrack.records import Polarity
 
 __all__ = ["Cue", "Tables", "find_cues", "folded", "in_table", "tables"]
 
@@ -36,6 +38,8 @@ class Cue:
     content_before: bool = False  # the content stands before the cue (X، بحسب Y)
     name: tuple[int, int] | None = None  # a person's name ending the mention (spokesman John Kirby)
     clause: bool = False  # the content is a clause opened by a complementizer (that, أن)
+    polarity: Polarity = Polarity.ASSERTS  # the speaker's stance toward the content (extract.stance)
+    describing: bool = False  # an object cue (called, وصف): a quote after it is the speaker's description
 
 
 
@@ -82,7 +86,8 @@ def match_phrase(sent: Span, i: int, t: Tables) -> tuple[int, int] | None:
     return None
 
 
-def np_after(sent: Span, i: int, t: Tables, quoted: set[int], short_quotes: set[int], cues: set[int]) -> tuple[int, int] | None:
+def np_after(sent: Span, i: int, t: Tables, quoted: set[int], short_quotes: set[int], cues: set[int],
+             stops: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Token range [i, j) of the speaker phrase that starts at token ``i``, or None.
 
     A preposition ends the phrase unless a title opens it (مسؤول كبير في إدارة بايدن, but
@@ -100,6 +105,8 @@ def np_after(sent: Span, i: int, t: Tables, quoted: set[int], short_quotes: set[
         if j in cues or _is_break(tok) or (tok.text in DASHES and not _glued_hyphen(doc, j)):
             break
         if j not in quoted and (f in t.complementizers or _stop_at(sent, j, t)):
+            break
+        if j > i and in_table(f, stops):  # نفى الجيش | صحة التقارير
             break
         if j > i and (f == "ب" or f == "ل"):  # a preposition glued by tatweel (بـ، لـ)
             break
@@ -159,16 +166,18 @@ def np_before(sent: Span, i: int, t: Tables, quoted: set[int], cues: set[int]) -
 
 
 def complementizer_after(
-    sent: Span, i: int, t: Tables, quoted: set[int], short_quotes: set[int], cues: set[int], window: int = 25
+    sent: Span, i: int, t: Tables, quoted: set[int], short_quotes: set[int], cues: set[int], window: int = 25,
+    questions: bool = False,
 ) -> int | None:
-    """Index of the complementizer (إن/أن/that) that opens the reported clause after token ``i``."""
+    """Index of the complementizer (إن/أن/that) that opens the reported clause after token ``i``;
+    with ``questions``, an indirect question's opener (إذا، هل: تساءل عما إذا) counts too."""
     doc = sent.doc
     for j in range(i, min(sent.end, i + window)):
         if j in quoted and j not in short_quotes:
             return None
         if j in cues and j != i:
             return None
-        if folded(doc[j]) in t.complementizers:
+        if folded(doc[j]) in t.complementizers or (questions and folded(doc[j]) in t.questions):
             return j
     return None
 
@@ -214,7 +223,7 @@ def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -
             continue
         tok = doc[i]
         if in_table(folded(tok), t.cues) and (not tagged or tok.pos_ == "VERB"):
-            if not (i > sent.start and folded(doc[i - 1]) in t.blockers):
+            if not (i > sent.start and folded(doc[i - 1]) in t.blockers) and not _relative_report(sent, i, t):
                 verbs.append(i)
         i += 1
     cue_tokens = set(verbs) | {p[0] for p in phrases}
@@ -244,33 +253,52 @@ def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -
         cont = in_table(f, t.continuations)
         mention = content = name = None
         clause = False
+        polarity = cue_polarity(sent, v, t)
+        doubt = in_table(f, stance_tables(t.code).doubts)
+        describing = in_table(f, t.object_cues)
+        # after a denial, doubt or describing cue, "صحة التقارير" / "reports" hold the claim, not the speaker
+        stops = t.report_nouns if polarity is not Polarity.ASSERTS or describing else frozenset()
         if parsed:
             subj = dep_subject(tok, quoted)
             if subj is not None:
                 mention, name = _speaker(doc, dep_mention(subj), t, parsed)
                 name = name or appositive_name(subj, t)
-            c = dep_content(tok, t, in_table(f, t.object_cues))
+            c = dep_content(tok, t, in_table(f, t.object_cues), questions=doubt)
             if c:
                 content = tok_range(doc, c[0], c[1] - 1)
                 clause = c[0] > 0 and folded(doc[c[0] - 1]) in t.complementizers
         else:
-            if in_table(f, t.object_cues):  # SVO, else the subject right after the verb (VSO)
+            if describing:  # SVO, else the subject right after the verb (VSO)
                 np = np_before(sent, v, t, quoted, cue_tokens)
-                np = np or np_after(sent, v + 1, t, quoted, short_quotes, cue_tokens)
+                np = np or np_after(sent, v + 1, t, quoted, short_quotes, cue_tokens, stops)
             else:
-                np = np_after(sent, v + 1, t, quoted, short_quotes, cue_tokens)
+                np = np_after(sent, v + 1, t, quoted, short_quotes, cue_tokens, stops)
                 if np is None and not cont:
                     np = np_before(sent, v, t, quoted, cue_tokens)
             mention, name = _speaker(doc, np, t, parsed)
             # a relayed source set off by commas (ذكرت الوكالة، نقلا عن مصدر، أن …) does not end the search
-            comp = complementizer_after(sent, v + 1, t, quoted, short_quotes, set(verbs))
+            comp = complementizer_after(sent, v + 1, t, quoted, short_quotes, set(verbs), questions=doubt)
             if comp is not None and comp + 1 < sent.end:
                 end = clause_end(sent, comp + 1, t, cue_tokens)
                 if end > comp + 1:
                     content = tok_range(doc, comp + 1, end - 1)
                     clause = True
-        out.append(Cue(tok.idx, tok.idx + len(tok.text), tok.text, cont, False, mention, content, name=name, clause=clause))
+                    if describing and np is not None and polarity is Polarity.DENIES and np[1] < comp:
+                        # وصف المتحدث الأنباء عن إغلاق المصنع بأنها عارية عن الصحة: the claim is what is described
+                        content = tok_range(doc, np[1], comp - 1)
+        if content is not None:
+            content, polarity = strip_opening(doc, content, polarity, t)
+        out.append(Cue(tok.idx, tok.idx + len(tok.text), tok.text, cont, False, mention, content, name=name,
+                       clause=clause, polarity=polarity, describing=describing))
     return _nested_dropped(_relayed(sorted(out, key=lambda c: c.start)))
+
+
+def _relative_report(sent: Span, i: int, t: Tables) -> bool:
+    """A cue word in a relative clause on a report noun (التقارير التي تفيد بأن …, reports which
+    said): the reports are what a speaker denies, not a speaker."""
+    doc = sent.doc
+    return (i - 2 >= sent.start and folded(doc[i - 1]) in t.relatives
+            and in_table(folded(doc[i - 2]), t.report_nouns))
 
 
 def _relayed(cues: list[Cue]) -> list[Cue]:

@@ -53,18 +53,18 @@ def dep_mention(subj: Token) -> tuple[int, int]:
         start -= 1
     return start, end
 
-def dep_content(tok: Token, t: Tables, object_cue: bool) -> tuple[int, int] | None:
+def dep_content(tok: Token, t: Tables, object_cue: bool, questions: bool = False) -> tuple[int, int] | None:
     """Token range of the clause reported by a cue verb (its clausal complement). Not an
-    indirect question (would not say whether …); not the object of a describing verb (called
-    the deal "a trick": the deal is not a statement); only a clause from a verb in a relative
-    clause (who asked not to be named)."""
+    indirect question (would not say whether …) unless the cue doubts (``questions``: questioned
+    whether …); not the object of a describing verb (called the deal "a trick": the deal is not a
+    statement); only a clause from a verb in a relative clause (who asked not to be named)."""
     allowed = ("ccomp",) if tok.dep_ == "relcl" else ("ccomp", "xcomp") if object_cue else _COMPLEMENTS
     children = sorted(tok.children, key=lambda c: _COMPLEMENTS.index(c.dep_) if c.dep_ in _COMPLEMENTS else 99)
     for child in children:
         if child.dep_ in allowed and (child.dep_ == "ccomp" or child.right_edge.i - child.left_edge.i >= 3):
             start, end = child.left_edge.i, child.right_edge.i + 1
             doc = tok.doc
-            if doc[start].dep_ == "mark" and folded(doc[start]) in t.questions:
+            if doc[start].dep_ == "mark" and folded(doc[start]) in t.questions and not questions:
                 return None
             while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
                 start += 1

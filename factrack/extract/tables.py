@@ -38,6 +38,8 @@ class Tables:
     blockers: frozenset[str]  # words after which a cue word is a noun (عدم ذكر اسمه)
     object_openers: frozenset[str]  # words that open an object, never a speaker (هذا الخيار)
     complement_prefixes: tuple[str, ...]  # glued preposition + article opening the verb's complement (بال)
+    report_nouns: frozenset[str]  # reports, التقارير: after a denial/describing cue they hold the claim
+    relatives: frozenset[str]  # relative pronouns (التي): a cue word after "report noun + relative" is none
 
 
 @cache
@@ -45,7 +47,8 @@ def tables(code: str) -> Tables:
     stops = [fold(e).split() for e in lang.lines(code, "speaker_stop_words")]
     return Tables(
         code=code,
-        cues=lang.words(code, "cue_verbs") | lang.words(code, "continuation_cues") | lang.words(code, "object_cues"),
+        cues=(lang.words(code, "cue_verbs") | lang.words(code, "continuation_cues") | lang.words(code, "object_cues")
+              | lang.words(code, "denial_cues") | lang.words(code, "doubt_cues")),
         continuations=lang.words(code, "continuation_cues"),
         object_cues=lang.words(code, "object_cues"),
         complementizers=lang.words(code, "complementizers"),
@@ -61,6 +64,8 @@ def tables(code: str) -> Tables:
         blockers=lang.words(code, "cue_blockers"),
         object_openers=lang.words(code, "object_openers"),
         complement_prefixes=tuple(lang.words(code, "complement_prefixes")),
+        report_nouns=lang.words(code, "report_nouns"),
+        relatives=lang.words(code, "relative_pronouns"),
         relations=lang.words(code, "name_stops") & lang.words(code, "cue_prepositions") | lang.words(code, "source_markers"),
     )
 
