@@ -72,16 +72,34 @@ def _statement_rows(statements: Any) -> list[dict[str, Any]]:
 
 
 def _shorten(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, cut at a word boundary, isolated for bidi.
+
+    The isolate marks (FSI … PDI) keep an Arabic cell from reordering its neighbours on a
+    terminal that applies the bidi algorithm; they take no width."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
+    if len(text) > width:
+        cut = text[: max(width - 1, 1)]
+        space = cut.rfind(" ")
+        text = (cut[:space] if space > width // 2 else cut) + "…"
+    return f"\u2068{text}\u2069"
+
+
+def _pad(text: str, width: int) -> str:
+    """``_shorten`` padded to ``width`` visible characters."""
+    cell = _shorten(text, width)
+    return cell + " " * max(width - (len(cell) - 2), 0)
+
+
+def _polarity_tag(s: Any) -> str:
+    """asserts / denies / questions, with "not" when the claim's own words negate it."""
+    return f"{s.polarity}{' not' if s.negated else ''}"
 
 
 def _echo_table(article: Any, statements: Any) -> None:
     width = shutil.get_terminal_size((120, 24)).columns
     typer.echo(f"{article.doc}  [{article.lang or '?'}]  {len(statements)} statement(s)")
     for s in statements:
-        speaker = _shorten(s.speaker or "—", 24)
-        typer.echo(f"  {s.kind:<9} {speaker:<24} {_shorten(s.text, max(width - 39, 20))}")
+        typer.echo(f"  {s.kind:<9} {_polarity_tag(s):<10} {_pad(s.speaker or '—', 24)} {_shorten(s.text, max(width - 50, 20))}")
     typer.echo("")
 
 
@@ -205,7 +223,8 @@ def index_cmd(
         typer.echo(
             f"articles: {summary.articles_added} added, {summary.changed} changed, {summary.unchanged} unchanged, "
             f"{summary.articles_pruned} pruned, {len(summary.failed)} failed; statements: "
-            f"{summary.statements_added} added, {summary.statements_removed} removed ({summary.seconds:.1f} s)"
+            f"{summary.statements_added} added, {summary.statements_removed} removed; claims: "
+            f"{summary.claims_started} new, {summary.claims_joined} statement(s) joined one ({summary.seconds:.1f} s)"
         )
     if summary.read == 0:
         raise fail("no article could be read from the given paths", 2)
@@ -218,15 +237,13 @@ def _ix_hit_table(hits: Any) -> None:
     the sentence it sits in when longer, its place in the article, and a marked line when a stored
     verdict contradicts it."""
     width = shutil.get_terminal_size((120, 24)).columns
-    typer.echo("    speaker | source | published | score (cosine) | kind, lang, statement id")
+    typer.echo("    speaker | source | published | score (cosine) | kind, stance, lang, statement id")
     for n, hit in enumerate(hits, 1):
         s = hit.statement
-        date = (s.published or "")[:10] or "—"
         cosine = f" ({hit.similarity:.2f})" if hit.similarity is not None else ""
-        typer.echo(
-            f"{n:>2}. " + typer.style(_shorten(s.speaker or "—", 40), bold=True)
-            + f" | {_shorten(s.source or '—', 30)} | {date} | {hit.score:.3f}{cosine} | {s.kind}, {s.lang}, #{s.id}"
-        )
+        typer.echo(f"{n:>2}. " + typer.style(_shorten(s.speaker or "—", 40), bold=True)
+                   + f" | {_shorten(s.source or '—', 30)} | {_date(s)} | {hit.score:.3f}{cosine} | "
+                   f"{s.kind}, {_polarity_tag(s)}, {s.lang}, #{s.id}")
         typer.echo(f"    {_shorten(s.text, max(width - 4, 20))}")
         if s.sentence and s.sentence.strip() != s.text.strip():
             typer.echo(f"    in: {_shorten(s.sentence, max(width - 8, 20))}")
@@ -237,35 +254,74 @@ def _ix_hit_table(hits: Any) -> None:
                         fg="red", bold=True)
 
 
+def _date(s: Any) -> str:
+    return (s.published or "")[:10] or "—"
+
+
+def _member_line(m: Any, width: int, indent: str = "      ") -> str:
+    s = m.statement
+    return (f"{indent}{m.stance:<9} {_pad(s.speaker or '—', 22)} {_pad(s.source or Path(s.doc).name, 18)} "
+            f"{_date(s):<10} [{s.lang}] #{s.id} {_shorten(s.text, max(width - len(indent) - 70, 20))}")
+
+
+def _claim_hit_table(hits: Any) -> None:
+    """Each claim: its best-matching statement (as in --statements), then the claim's other
+    statements with their stance toward it, other outlets and the other language included."""
+    width = shutil.get_terminal_size((120, 24)).columns
+    for n, hit in enumerate(hits, 1):
+        c, s = hit.claim, hit.best.statement
+        cosine = f" ({hit.best.similarity:.2f})" if hit.best.similarity is not None else ""
+        typer.echo(typer.style(f"{n:>2}. claim #{c.id}", bold=True)
+                   + f" | {len(c.members)} statement(s) | {', '.join(c.languages)} | {len(c.sources)} source(s)"
+                   f" | score {hit.score:.3f}{cosine}")
+        typer.echo(f"    best: {_shorten(s.speaker or '—', 30)} ({_polarity_tag(s)}) | {_shorten(s.source or Path(s.doc).name, 30)}"
+                   f" | {_date(s)} | {s.kind}, {s.lang}, #{s.id}")
+        typer.echo(f"      {_shorten(s.text, max(width - 6, 20))}")
+        others = [m for m in c.members if m.statement.id != s.id]
+        for m in others[:8]:
+            typer.echo(_member_line(m, width))
+        if len(others) > 8:
+            typer.echo(f"      … {len(others) - 8} more: factrack claims {c.id}")
+        if hit.best.contradicted_by:
+            typer.secho(f"    ✗ CONTRADICTED: see factrack contradictions (#{', #'.join(map(str, hit.best.contradicted_by[:5]))})",
+                        fg="red", bold=True)
+
+
+POLARITY_HELP = "Only statements whose speaker asserts, denies or questions the claim."
+
+
 @app.command("lookup")
 def lookup_cmd(
     query: str = typer.Argument(..., help="What to look for, in Arabic or English (matches both languages)."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    k: int = typer.Option(10, "-k", "--top", min=1, help="How many statements to return."),
+    k: int = typer.Option(10, "-k", "--top", min=1, help="How many claims (or statements) to return."),
     speaker: str | None = typer.Option(
         None, "--speaker", help="Only this speaker: any alias, either language, or part of a name."
     ),
     lang: str | None = typer.Option(None, "--lang", help="Only statements in this language (ar, en)."),
     kind: str | None = typer.Option(None, "--kind", help="Only this kind: direct, partial, indirect, claim."),
+    polarity: str | None = typer.Option(None, "--polarity", help=POLARITY_HELP + " (asserts, denies, questions)"),
     source: str | None = typer.Option(None, "--source", help="Only articles from this source."),
     since: str | None = typer.Option(None, "--since", help="Only articles published on or after this ISO date."),
     until: str | None = typer.Option(None, "--until", help="Only articles published on or before this ISO date."),
+    statements: bool = typer.Option(False, "--statements", help="A flat list of statements instead of claims."),
     fmt: LookupFormat | None = typer.Option(
         None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
     ),
 ) -> None:
-    """Find stored statements matching a query: dense (cross-lingual) and full-text retrieval, fused.
+    """Find the claims matching a query: dense (cross-lingual) and full-text retrieval, fused.
 
-    The table shows speaker, source, date, fused score (with the cosine similarity), kind, language
-    and statement id, then the statement, its sentence and its place in the article; a hit that a
-    stored verdict contradicts is marked CONTRADICTED with the ids of the contradicting statements.
-    jsonl rows carry the same fields plus contradicted_by.
+    Each hit is a claim: its best-matching statement first (speaker, stance, source, date, kind,
+    language, id), then the claim's other statements, in both languages, with their stance toward
+    it. The filters choose which statements may match. --statements lists statements instead, one
+    a hit, marked CONTRADICTED when a stored verdict contradicts them. jsonl rows carry the same fields.
     """
     from factrack.search import run_lookup
 
-    hits = guarded(lambda: run_lookup(query, db=db, k=k, speaker=speaker, lang=lang, kind=kind, source=source,
-                                      since=since, until=until))
-    emit(hits, fmt, _ix_hit_table, "no matching statements")
+    hits = guarded(lambda: run_lookup(query, db=db, k=k, speaker=speaker, lang=lang, kind=kind, polarity=polarity,
+                                      source=source, since=since, until=until, statements=statements))
+    empty = "no matching statements (try fewer filters, or other words)"
+    emit(hits, fmt, _ix_hit_table if statements else _claim_hit_table, empty)
 
 
 @app.command("speakers")
@@ -278,7 +334,9 @@ def speakers_cmd(
 ) -> None:
     """List speakers with their aliases and statement counts, or one speaker's statements.
 
-    NAME may be any alias in either language, or part of a name ("Kadhimi", "بايدن").
+    NAME may be any alias in either language, or part of a name ("Kadhimi", "بايدن"). One
+    speaker's statements come in date order with their stance (asserts, denies, questions),
+    followed by the claims the speaker denied.
     """
     from factrack.search import run_speakers
 
@@ -297,11 +355,16 @@ def speakers_cmd(
         typer.echo(f"no statements by {name}")
         return
     width = shutil.get_terminal_size((120, 24)).columns
-    typer.echo("published | source (else file) | kind, lang, statement id")
+    typer.echo("published | source (else file) | kind, stance, lang, statement id")
     for s in rows:
-        typer.echo(f"{(s.published or '')[:10] or '—'} | {_shorten(s.source or Path(s.doc).name, 30)} | "
-                   f"{s.kind}, {s.lang}, #{s.id}")
+        typer.echo(f"{_date(s)} | {_shorten(s.source or Path(s.doc).name, 30)} | "
+                   f"{s.kind}, {_polarity_tag(s)}, {s.lang}, #{s.id}")
         typer.echo(f"    {_shorten(s.text, max(width - 4, 20))}")
+    denied = [s for s in rows if str(s.polarity) == "denies"]
+    if denied:
+        typer.echo(f"\n{name} denied {len(denied)} claim(s):")
+        for s in denied:
+            typer.echo(f"  ✗ {_date(s)} #{s.id} {_shorten(s.text, max(width - 20, 20))}")
 
 
 @app.command("reindex")
@@ -384,8 +447,21 @@ def _cx_table(found: Any) -> None:
     for n, c in enumerate(found, 1):
         typer.echo(f"{n:>2}. {c.score:.2f}  " + "; ".join(r for r in c.reasons if not r.startswith("similarity")))
         for tag, s in (("A", c.a), ("B", c.b)):
-            date = (s.published or "")[:10] or "—"
-            typer.echo(f"    {tag} #{s.id} {s.speaker or '—'} | {s.source or s.doc} | {date} [{s.lang}]")
+            typer.echo(f"    {tag} #{s.id} {_shorten(s.speaker or '—', 40)} | {_shorten(s.source or s.doc, 40)} | {_date(s)} [{s.lang}]")
+            typer.echo(f"      {_shorten(s.text, width)}")
+
+
+def _claim_cx_table(found: Any) -> None:
+    """Each row once: the reason, then each side's strongest statement with how many statements
+    and sources stand on that side, and the claim it belongs to."""
+    width = max(shutil.get_terminal_size((120, 24)).columns - 8, 20)
+    for n, c in enumerate(found, 1):
+        typer.echo(typer.style(f"{n:>2}. {c.score:.2f}  ", bold=True) + "; ".join(c.reasons))
+        for tag, side in (("A", c.a), ("B", c.b)):
+            s = side.best
+            typer.echo(f"    {tag} claim #{side.claim.id} ({side.stance}): {len(side.statements)} statement(s), "
+                       f"{len(side.sources)} source(s) | best #{s.id} {_shorten(s.speaker or '—', 30)} "
+                       f"({_polarity_tag(s)}) | {_shorten(s.source or Path(s.doc).name, 30)} | {_date(s)} [{s.lang}]")
             typer.echo(f"      {_shorten(s.text, width)}")
 
 
@@ -398,18 +474,84 @@ def contradictions_cmd(
         DEFAULT_MIN_STRENGTH, "--min-score", min=0.0, max=1.0,
         help="Only contradictions this strong (probability, lowered when no cue word explains it or the statements are far apart). 0 lists all.",
     ),
-    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many pairs."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many rows."),
+    statements: bool = typer.Option(False, "--statements", help="List statement pairs instead of claim pairs."),
+    include_self: bool = typer.Option(False, "--self", help="Also list a speaker against themself."),
     nli_model: str | None = typer.Option(None, "--nli-model", help=NLI_HELP + " Used only when scoring a new store."),
     fmt: LookupFormat | None = typer.Option(
         None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
     ),
 ) -> None:
-    """List contradicting statement pairs across the store, strongest first, with reasons.
+    """List contradicting claims across the store, strongest first, each pair once, with reasons.
 
-    Verdicts are computed by `factrack index` for new statements; a store with none yet is scored first.
+    A row is either one claim that some speakers assert and others deny, or two claims judged
+    contradictory (a different figure for the same thing, an opposed outcome ...), with each
+    side's strongest statement and how many statements and sources stand on it. --statements
+    lists statement pairs instead. Verdicts are computed by `factrack index` for new statements;
+    a store with none yet is scored first.
     """
     from factrack.compare.commands import run_contradictions
 
     found = guarded(lambda: run_contradictions(db=db, speaker=speaker, since=since, min_score=min_score, limit=limit,
-                                               nli_model=nli_model, progress=_ix_progress("scoring pairs")))
-    emit(found, fmt, _cx_table, "no contradictions found")
+                                               nli_model=nli_model, statements=statements, include_self=include_self,
+                                               progress=_ix_progress("scoring pairs")))
+    emit(found, fmt, _cx_table if statements else _claim_cx_table,
+         "no contradictions found (try a lower --min-score, or without --speaker/--since)")
+
+
+# ---------------------------------------------------------------------------- claims
+def _claims_table(claims: Any) -> None:
+    width = shutil.get_terminal_size((120, 24)).columns
+    typer.echo("claim | statements | languages | sources | for / against | first – last")
+    for c in claims:
+        first, last = c.dates
+        typer.echo(typer.style(f"#{c.id}", bold=True) + f" | {len(c.members)} | {', '.join(c.languages)} | "
+                   f"{len(c.sources)} | {len(c.speakers('for'))} / {len(c.speakers('against'))} | "
+                   f"{first or '—'} – {last or '—'}")
+        typer.echo(f"    {_shorten(c.label.text, max(width - 4, 20))}")
+        against = c.speakers("against")
+        typer.echo(f"    for: {_shorten(', '.join(c.speakers('for')) or '—', max(width // 2 - 10, 20))}"
+                   + (f"  against: {_shorten(', '.join(against), max(width // 2 - 14, 20))}" if against else ""))
+
+
+def _claim_table(claims: Any) -> None:
+    width = shutil.get_terminal_size((120, 24)).columns
+    for c in claims:
+        first, last = c.dates
+        typer.echo(typer.style(f"claim #{c.id}", bold=True) + f": {len(c.members)} statement(s), "
+                   f"{', '.join(c.languages)}, {len(c.sources)} source(s), {first or '—'} – {last or '—'}")
+        typer.echo(f"  {_shorten(c.label.text, max(width - 2, 20))}")
+        typer.echo("      stance    speaker                source             date       lang id, statement")
+        for m in c.members:
+            typer.echo(_member_line(m, width))
+            s = m.statement
+            if s.sentence and s.sentence.strip() != s.text.strip():
+                typer.echo(typer.style(f"        in: {_shorten(s.sentence, max(width - 12, 20))}", dim=True))
+
+
+@app.command("claims")
+def claims_cmd(
+    claim_id: int | None = typer.Argument(None, help="One claim's id: show every statement of it."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    min_statements: int = typer.Option(2, "--min-statements", min=1, help="Only claims with this many statements (1: all)."),
+    speaker: str | None = typer.Option(None, "--speaker", help="Only claims this speaker takes part in (any alias)."),
+    lang: str | None = typer.Option(None, "--lang", help="Only claims with a statement in this language (ar, en)."),
+    limit: int | None = typer.Option(50, "--limit", min=1, help="At most this many claims."),
+    fmt: LookupFormat | None = typer.Option(
+        None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
+    ),
+) -> None:
+    """List claims: statements that make (or deny) the same proposition, across sources and languages.
+
+    Each claim shows its label (first statement), statement count, languages, sources, the
+    speakers for and against it, and its first and last date; most statements first. With an ID,
+    every statement of that claim with speaker, stance, source, date and sentence.
+    """
+    from factrack.claims import run_claims
+
+    if claim_id is not None:
+        found = guarded(lambda: run_claims(claim_id, db=db))
+        emit(found, fmt, _claim_table, "")
+        return
+    found = guarded(lambda: run_claims(db=db, min_statements=min_statements, speaker=speaker, lang=lang, limit=limit))
+    emit(found, fmt, _claims_table, "no claims found (try --min-statements 1)")

@@ -23,7 +23,8 @@ from factrack.records import Article, Failure, Statement
 from factrack.store import Store
 
 # Bump when extraction changes what it finds: every article then counts as changed and is redone.
-PIPELINE_VERSION = "1"
+# 2: polarity and negation on every statement.
+PIPELINE_VERSION = "2"
 # Statements gathered before one embed + SQLite transaction: small enough that a killed run loses
 # little, large enough that transactions are not the bottleneck.
 COMMIT_EVERY = 256
@@ -44,6 +45,8 @@ class RunSummary:
     statements_added: int = 0
     statements_removed: int = 0
     articles_pruned: int = 0
+    claims_joined: int = 0  # statements that joined an existing claim
+    claims_started: int = 0  # statements that started a new claim
     seconds: float = 0.0
 
     @property
@@ -118,12 +121,14 @@ def index_paths(
     after_add: AfterAdd | None = None,
     extractor: Extractor | None = None,
     batch_size: int = 64,
+    claims: bool = True,
 ) -> RunSummary:
     """Index articles under ``paths`` into ``store``; returns what was done.
 
     Articles whose extraction raises become failures and the run goes on. ``progress(done,
     total)`` is called per changed article; ``after_add(store, new_ids)`` once at the end with the
-    ids of all statements added by this run (contradiction scoring hooks in there).
+    ids of all statements added by this run (contradiction scoring hooks in there). With ``claims``,
+    every statement in no claim yet (this run's, or one an interrupted run left) is put in one.
     """
     from factrack.embed import embed_by_length
     from factrack.ingest import read_articles
@@ -144,9 +149,11 @@ def index_paths(
     seen: set[str] = set()
     unchanged = 0
     for path, file_stat in _input_files(given):
-        if file_stat is not None and known.get(path) == file_stat and by_file.get(path):
-            seen.update(by_file[path])
-            unchanged += len(by_file[path])
+        docs = by_file.get(path)
+        if (file_stat is not None and known.get(path) == file_stat and docs
+                and all(states[d][1] == PIPELINE_VERSION for d in docs)):
+            seen.update(docs)
+            unchanged += len(docs)
             continue
         to_read.append(path)
         if file_stat is not None:
@@ -222,6 +229,7 @@ def index_paths(
     bad_files = {_file_of(f.doc) for f in failed}
     store.put_file_states(((p, *st) for p, st in stats.items() if p not in bad_files), drop=dropped_files)
     store.flush()
+    grouped = assign_claims(store) if claims else None
     if after_add is not None and new_ids:
         after_add(store, new_ids)
     summary = RunSummary(
@@ -232,11 +240,22 @@ def index_paths(
         statements_added=st_added,
         statements_removed=st_removed,
         articles_pruned=pruned,
+        claims_joined=grouped.joined if grouped else 0,
+        claims_started=grouped.started if grouped else 0,
         seconds=time.perf_counter() - t0,
     )
     if added or changed or pruned or failed:
         store.record_run(summary.to_dict())
     return summary
+
+
+def assign_claims(store: Store) -> Any:
+    """Group the statements that are in no claim yet (``factrack.claims``); nothing when all are."""
+    if not store.unassigned_ids():
+        return None
+    from factrack.claims import assign
+
+    return assign(store)
 
 
 def _record_model(store: Store, name: str, dim: int) -> None:

@@ -76,24 +76,28 @@ def test_model_mismatch_is_a_clean_error(corpus, tmp_path):
     assert r.exit_code == 4 and "factrack reindex" in r.stderr
     r = runner.invoke(app, ["reindex", "--db", db, "--model", "fake:16"])
     assert r.exit_code == 0 and "4 statement" in r.stdout
-    r = runner.invoke(app, ["lookup", "oil", "--db", db, "--format", "jsonl"])
+    r = runner.invoke(app, ["lookup", "oil", "--db", db, "--format", "jsonl", "--statements"])
     assert r.exit_code == 0 and json.loads(r.stdout.splitlines()[0])["text"] == "Oil prices rose."
 
 
 def test_lookup_jsonl_and_table(corpus, tmp_path):
     db = str(tmp_path / "db")
     index(str(corpus), "--db", db)
-    r = runner.invoke(app, ["lookup", "اكد الوزير", "--db", db, "-k", "1", "--format", "jsonl"])
+    r = runner.invoke(app, ["lookup", "اكد الوزير", "--db", db, "-k", "1", "--format", "jsonl", "--statements"])
     assert r.exit_code == 0, r.output
     row = json.loads(r.stdout)
     assert row["text"] == "وأكّد الوزير ذلك." and row["lang"] == "ar" and row["contradicted_by"] == []
-    assert {"speaker", "doc", "start", "end", "kind", "score"} <= set(row)
-    r = runner.invoke(app, ["lookup", "oil prices", "--db", db, "--format", "table", "--lang", "en"])
+    assert {"speaker", "doc", "start", "end", "kind", "score", "polarity", "negated"} <= set(row)
+    r = runner.invoke(app, ["lookup", "اكد الوزير", "--db", db, "-k", "1", "--format", "jsonl"])
+    claim = json.loads(r.stdout)  # by claim: the best statement, then the claim's others
+    assert claim["best"]["text"] == "وأكّد الوزير ذلك." and claim["statements"] >= 1 and "others" in claim
+    r = runner.invoke(app, ["lookup", "oil prices", "--db", db, "--format", "table", "--lang", "en", "--statements"])
     assert r.exit_code == 0 and "Oil prices rose." in r.stdout and "CONTRADICTED" not in r.stdout
     with Store.open(db, write=True) as s:
         a, b = (s.statements_where("s.text = ?", [t])[0].id for t in ("Oil prices rose.", "The minister denied it."))
         s.put_verdicts([(a, b, "contradiction", 0.9, ["test"], "test")])
-    r = runner.invoke(app, ["lookup", "oil prices", "--db", db, "--format", "table", "--lang", "en", "-k", "1"])
+    r = runner.invoke(app, ["lookup", "oil prices", "--db", db, "--format", "table", "--lang", "en", "-k", "1",
+                            "--statements"])
     header, first = r.stdout.splitlines()[:2]
     assert "speaker" in header and "source" in header and "score" in header
     assert first.startswith(" 1. ") and f"#{a}" in first
@@ -104,17 +108,23 @@ def test_lookup_jsonl_and_table(corpus, tmp_path):
     assert r.exit_code == 4 and "factrack index" in r.stderr
 
 
+def plain(text: str) -> str:
+    """Terminal text without the bidi isolates around table cells."""
+    return text.replace("\u2068", "").replace("\u2069", "")
+
+
 def test_speakers_lists_names_and_statements(tmp_path):
     from factrack.embed import FakeEmbedder
-    from factrack.records import Article, Kind, Statement
+    from factrack.records import Article, Kind, Polarity, Statement
 
     emb = FakeEmbedder(32)
     with Store.open(tmp_path, write=True) as s:
         s.set_model(emb.name, emb.dim)
         s.add_speakers([("Joe Biden", ["بايدن"], None)])
-        for doc, date in (("x", "2021-07-27"), ("y", "2021-07-01")):
+        for doc, date, polarity in (("x", "2021-07-27", Polarity.DENIES), ("y", "2021-07-01", Polarity.ASSERTS)):
             text = f"statement {doc}"
-            st = Statement(doc=doc, text=text, start=0, end=len(text), kind=Kind.DIRECT, lang="en", speaker="Joe Biden")
+            st = Statement(doc=doc, text=text, start=0, end=len(text), kind=Kind.DIRECT, lang="en", speaker="Joe Biden",
+                           polarity=polarity)
             s.put_article(Article(doc=doc, text=text, published=date), [st], emb.embed([text]))
     r = runner.invoke(app, ["speakers", "--db", str(tmp_path), "--format", "jsonl"])
     assert json.loads(r.stdout) == {"name": "Joe Biden", "aliases": ["بايدن"], "count": 2}
@@ -123,8 +133,10 @@ def test_speakers_lists_names_and_statements(tmp_path):
     r = runner.invoke(app, ["speakers", "--db", str(tmp_path), "--format", "table"])
     assert r.stdout.split() == ["2", "Joe", "Biden", "(بايدن)"]
     r = runner.invoke(app, ["speakers", "Biden", "--db", str(tmp_path), "--format", "table"])
-    lines = r.stdout.splitlines()
-    assert lines[1].startswith("2021-07-01 | y | direct, en, #") and lines[2].strip() == "statement y"
+    lines = plain(r.stdout).splitlines()
+    assert lines[1].startswith("2021-07-01 | y | direct, asserts, en, #") and lines[2].strip() == "statement y"
+    assert lines[3].startswith("2021-07-27 | x | direct, denies, en, #")
+    assert "Biden denied 1 claim(s):" in lines[-2] and lines[-1].endswith("statement x")
     r = runner.invoke(app, ["speakers", "nobody", "--db", str(tmp_path), "--format", "table"])
     assert r.exit_code == 0 and "no statements by nobody" in r.stdout
 

@@ -66,12 +66,17 @@ def test_compare_ids_and_contradictions_from_store(tmp_path: Path) -> None:
     assert any(x.startswith("negation flipped") for x in json.loads(r.stdout)["reasons"])
     r = runner.invoke(app, ["compare", "1", "99", "--db", str(db)])
     assert r.exit_code == 2 and "no statement #99" in r.output
-    r = runner.invoke(app, ["contradictions", "--db", str(db), "--format", "jsonl", "--min-score", "0.5"])
+    r = runner.invoke(app, ["contradictions", "--db", str(db), "--format", "jsonl", "--min-score", "0.5", "--statements"])
     assert r.exit_code == 0, r.output
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert rows and {rows[0]["a"]["id"], rows[0]["b"]["id"]} == {1, 2}
-    r = runner.invoke(app, ["contradictions", "--db", str(db), "--format", "table", "--limit", "1", "--min-score", "0.5"])
+    r = runner.invoke(app, ["contradictions", "--db", str(db), "--format", "table", "--limit", "1", "--min-score", "0.5",
+                            "--statements"])
     assert r.exit_code == 0 and "#1" in r.stdout and "negation flipped" in r.stdout
+    # by claim (the default): one row, whichever way the claim judge grouped the two statements
+    r = runner.invoke(app, ["contradictions", "--db", str(db), "--format", "jsonl", "--min-score", "0.5"])
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(rows) == 1 and {rows[0]["a"]["best"]["id"], rows[0]["b"]["best"]["id"]} == {1, 2}
 
 
 def test_cli_listing_floor_is_the_library_default() -> None:

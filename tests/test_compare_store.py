@@ -105,7 +105,8 @@ def test_run_contradictions_scores_a_store_that_has_none(corpus: Path, tmp_path:
     index(corpus, db)
     with Store.open(db) as store:
         assert not contra.has_verdicts(store)
-    found = run_contradictions(db=db)
+    found = run_contradictions(db=db, statements=True)
     assert found and all(c.scorer == get_scorer(None).name for c in found)
+    assert run_contradictions(db=db)  # the same verdicts, listed by claim
     with Store.open(db) as store:
         assert contra.has_verdicts(store)

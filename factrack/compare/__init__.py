@@ -10,13 +10,14 @@ weights trained by ``scripts/train_compare.py``). A real NLI cross-encoder plugs
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from factrack.compare.cues import analyse, find_cues
 from factrack.compare.features import FEATURES, feature_matrix, vector_features
+from factrack.records import Polarity, Statement
 
 if TYPE_CHECKING:
     from factrack.compare.classifier import Classifier
@@ -160,6 +161,33 @@ def _verdict(a: str, b: str, sim: float, p: np.ndarray) -> Verdict:
     return Verdict(relation, float(p[i]), tuple(reasons), float(p[0]), strength(float(p[0]), has_cue, sim))
 
 
+def with_polarity(v: Verdict, a: Statement, b: Statement) -> Verdict:
+    """The verdict on two statements' texts, turned by their speakers' stances.
+
+    A statement's text is the claim its speaker reports, also when the speaker denies it
+    ("Mansour denied that the loaf's weight had changed" is stored as "the loaf's weight had
+    changed", polarity denies). So when exactly one side denies, agreement of the texts is a
+    contradiction of the speakers and the other way round; a question takes no side (a
+    contradiction becomes neutral)."""
+    pa, pb = a.polarity, b.polarity
+    if Polarity.QUESTIONS in (pa, pb):
+        if v.relation != "contradiction":
+            return v
+        who = a if pa is Polarity.QUESTIONS else b
+        return replace(v, relation="neutral", strength=0.0,
+                       reasons=(f"{who.speaker or 'one side'} only questions it", *v.reasons))
+    if (pa is Polarity.DENIES) == (pb is Polarity.DENIES):
+        return v
+    denier, asserter = (a, b) if pa is Polarity.DENIES else (b, a)
+    reason = f"{denier.speaker or 'one side'} denies what {asserter.speaker or 'the other'} asserts"
+    sim = next((float(r.split()[1]) for r in v.reasons if r.startswith("similarity ")), ALIGNED_ABOVE)
+    if v.relation == "agreement":
+        return Verdict("contradiction", v.score, (reason, *v.reasons), v.score, strength(v.score, True, sim))
+    if v.relation == "contradiction":
+        return Verdict("agreement", v.p_contradiction, (f"{reason}: both reject it", *v.reasons), 0.0, 0.0)
+    return v
+
+
 def get_scorer(
     embedder: Embedder | None = None,
     nli_model: str | None = None,
@@ -186,4 +214,4 @@ def get_scorer(
     return base
 
 
-__all__ = ["RELATIONS", "CueScorer", "Scorer", "Verdict", "get_scorer"]
+__all__ = ["RELATIONS", "CueScorer", "Scorer", "Verdict", "get_scorer", "with_polarity"]

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from factrack.compare import Scorer, Verdict, get_scorer
+from factrack.compare import Scorer, Verdict, get_scorer, with_polarity
 from factrack.compare import contradictions as contra
 from factrack.errors import InputError, StoreError
 
@@ -35,14 +35,15 @@ def run_compare(a: str, b: str, *, db: Path | str | None = None, model: str | No
         raise InputError("both statements must be non-empty")
     if a.isdigit() or b.isdigit():
         with _open_store(db) as store:
-            texts, vecs = [], []
+            texts, vecs, stored = [], [], []
             stored_model = store.model()
             for arg in (a, b):
                 if arg.isdigit():
                     try:
-                        texts.append(store.statement(int(arg)).text)
+                        stored.append(store.statement(int(arg)))
                     except (KeyError, LookupError, StoreError):
                         raise InputError(f"no statement #{arg} in the store") from None
+                    texts.append(stored[-1].text)
                     vecs.append(store.vectors([int(arg)])[0])
                 else:
                     texts.append(arg)
@@ -55,7 +56,8 @@ def run_compare(a: str, b: str, *, db: Path | str | None = None, model: str | No
                 if v is None:
                     vecs[i] = emb.embed([texts[i]])[0]
         scorer = get_scorer(emb, nli_model, model_name=name)
-        return scorer.score_pairs([(texts[0], texts[1])], (np.atleast_2d(vecs[0]), np.atleast_2d(vecs[1])))[0]
+        v = scorer.score_pairs([(texts[0], texts[1])], (np.atleast_2d(vecs[0]), np.atleast_2d(vecs[1])))[0]
+        return with_polarity(v, stored[0], stored[1]) if len(stored) == 2 else v
     return get_scorer(_embedder(model), nli_model).score(a, b)
 
 
@@ -97,14 +99,23 @@ def run_compare_pairs(lines: Iterable[str], *, model: str | None = None, nli_mod
 
 def run_contradictions(*, db: Path | str | None = None, speaker: str | None = None, since: str | None = None,
                        min_score: float = 0.0, limit: int | None = None, nli_model: str | None = None,
-                       progress: Callable[[int, int], None] | None = None) -> list[contra.ContradictionPair]:
-    """Stored contradictions; on a store scored never before, score it all first (takes the writer lock)."""
+                       statements: bool = False, include_self: bool = False,
+                       progress: Callable[[int, int], None] | None = None) -> list[Any]:
+    """Stored contradictions between claims (or, with ``statements``, statement pairs); on a store
+    scored never before, score it all first (takes the writer lock)."""
+
+    def listed(store: Any) -> list[Any]:
+        if statements:
+            return contra.find(store, speaker=speaker, since=since, min_score=min_score, limit=limit)
+        return contra.find_claims(store, speaker=speaker, since=since, min_score=min_score, limit=limit,
+                                  include_self=include_self)
+
     with _open_store(db) as store:
         ready = contra.has_verdicts(store) or store.count() == 0
         if ready:
-            return contra.find(store, speaker=speaker, since=since, min_score=min_score, limit=limit)
+            return listed(store)
     with _open_store(db, write=True) as store:
         if not contra.has_verdicts(store):
             name = (store.model() or (None, 0))[0]
             contra.update(store, contra.all_ids(store), get_scorer(None, nli_model, model_name=name), progress)
-        return contra.find(store, speaker=speaker, since=since, min_score=min_score, limit=limit)
+        return listed(store)

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from factrack.compare import with_polarity
 from factrack.compare.cues import analyse
 from factrack.normalize import fold
 
 if TYPE_CHECKING:
+    from factrack.claims import Claim
     from factrack.compare import Scorer
     from factrack.store import Store, StoredStatement
 
@@ -105,6 +107,7 @@ def score_store_pairs(store: Store, pairs: Sequence[tuple[int, int]], scorer: Sc
             vb = vecs[[row[b] for _, b in keep]]
             verdicts = scorer.score_pairs([(by_id[a].text, by_id[b].text) for a, b in keep], (va, vb))
             for (a, b), v in zip(keep, verdicts):
+                v = with_polarity(v, by_id[a], by_id[b])
                 # contradictions are listed by strength: cue-explained, same-claim pairs first
                 score = v.strength if v.relation == "contradiction" else v.score
                 rows.append((a, b, v.relation, score, list(v.reasons), scorer.name))
@@ -150,3 +153,109 @@ def has_verdicts(store: Store) -> bool:
 
 def all_ids(store: Store) -> list[int]:
     return [int(i) for i in np.asarray(store.ids()).tolist()]
+
+
+# ---------------------------------------------------------------------------- claim-level listing
+STANCE_SCORE = 0.95  # one claim asserted by some and denied by others: the plainest contradiction there is
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a claim-level contradiction: the members of a claim that hold one stance."""
+
+    claim: Claim
+    stance: str  # toward the claim's label text: for, against
+    statements: tuple[StoredStatement, ...]
+    best: StoredStatement  # the statement the reason is about
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({s.source or s.doc.rsplit("/", 1)[-1] for s in self.statements})
+
+    @property
+    def speakers(self) -> list[str]:
+        return sorted({s.speaker for s in self.statements if s.speaker})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim": self.claim.id, "label": self.claim.label.text, "stance": self.stance,
+                "statements": len(self.statements), "sources": self.sources, "speakers": self.speakers,
+                "best": self.best.to_dict()}
+
+
+@dataclass(frozen=True)
+class ClaimContradiction:
+    """Two sides that cannot both be right: one claim's supporters against its deniers, or two
+    claims judged contradictory (a figure, an opposed outcome …), each listed once."""
+
+    a: Side
+    b: Side
+    score: float
+    reasons: tuple[str, ...]
+    kind: str  # "stance" (one claim, both sides) or "claims" (two claims)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": round(self.score, 4), "kind": self.kind, "reasons": list(self.reasons),
+                "a": self.a.to_dict(), "b": self.b.to_dict()}
+
+
+def _side(claim: Claim, stance: str, best_id: int | None = None) -> Side:
+    members = [m.statement for m in claim.members if m.stance == stance]
+    best = next((s for s in members if s.id == best_id), members[0])
+    return Side(claim, stance, tuple(members), best)
+
+
+def _self_only(a: Side, b: Side) -> bool:
+    """Both sides are one and the same speaker (a speaker repeating or rephrasing themself)."""
+    speakers = set(a.speakers) | set(b.speakers)
+    return len(speakers) == 1 and bool(a.speakers) and bool(b.speakers)
+
+
+def find_claims(store: Store, *, speaker: str | None = None, since: str | None = None, min_score: float = 0.0,
+                limit: int | None = None, include_self: bool = False) -> list[ClaimContradiction]:
+    """Claim-level contradictions, strongest first, each pair of sides listed once.
+
+    Two sources: a claim whose members take both stances ("Mansour denies what Fathy asserts"),
+    and stored statement verdicts between two different claims, the strongest verdict standing
+    for the pair. Verdicts between members of one claim are left out: the claim judge holds them
+    to make the same claim. Unless ``include_self``, a speaker is never listed against themself.
+    """
+    from factrack.claims import load_claims
+
+    rows = store.verdicts(relation="contradiction", min_score=min_score)
+    ids = sorted({i for r in rows for i in r[:2]})
+    claim_of = store.claim_of(ids)
+    split = [c for c, _ in store.claim_ids(min_statements=2)]
+    wanted = sorted(set(claim_of.values()) | set(split))
+    claims = {c.id: c for c in load_claims(store, wanted)}
+    stance_of = {m.statement.id: m.stance for c in claims.values() for m in c.members}
+    out: list[ClaimContradiction] = []
+    for claim in claims.values():
+        sides = {m.stance for m in claim.members}
+        if {"for", "against"} <= sides and STANCE_SCORE >= min_score:
+            a, b = _side(claim, "for"), _side(claim, "against")
+            reason = (f"{', '.join(b.speakers[:2]) or 'one side'} denies what "
+                      f"{', '.join(a.speakers[:2]) or 'the other'} asserts")
+            out.append(ClaimContradiction(a, b, STANCE_SCORE, (reason,), "stance"))
+    best: dict[tuple, tuple] = {}
+    for a_id, b_id, _, score, reasons, _scorer in rows:
+        ca, cb = claim_of.get(a_id), claim_of.get(b_id)
+        if ca is None or cb is None or ca == cb or ca not in claims or cb not in claims:
+            continue
+        key = (min(ca, cb), stance_of.get(a_id) if ca < cb else stance_of.get(b_id),
+               max(ca, cb), stance_of.get(b_id) if ca < cb else stance_of.get(a_id))
+        if key not in best or score > best[key][0]:
+            best[key] = (score, reasons, a_id, b_id)
+    for (_ca, _sa, _cb, _sb), (score, reasons, a_id, b_id) in best.items():
+        ca, cb = claims[claim_of[a_id]], claims[claim_of[b_id]]
+        a, b = _side(ca, stance_of[a_id], a_id), _side(cb, stance_of[b_id], b_id)
+        shown = tuple(r for r in reasons if not r.startswith("similarity"))
+        out.append(ClaimContradiction(a, b, float(score), shown, "claims"))
+    if not include_self:
+        out = [c for c in out if not _self_only(c.a, c.b)]
+    if speaker:
+        names = set(store.resolve_speaker(speaker))
+        out = [c for c in out if names & (set(c.a.speakers) | set(c.b.speakers))]
+    if since:
+        out = [c for c in out if max((s.published or "")[:10] for s in (*c.a.statements, *c.b.statements)) >= since[:10]]
+    out.sort(key=lambda c: (-c.score, c.a.claim.id, c.b.claim.id))
+    return out[:limit] if limit is not None else out

@@ -367,7 +367,8 @@ def _number_contexts(
     return tuple(out)
 
 
-def _all_keys(x: Analysis) -> frozenset[str]:
+def predicate_keys(x: Analysis) -> frozenset[str]:
+    """Content-word forms and stance concept ids: what two statements can share across languages."""
     return x.content | {c.id for c in x.concepts}
 
 
@@ -377,7 +378,7 @@ def negation_cues(a: Analysis, b: Analysis) -> list[Cue]:
     for x, y, flip in ((a, b, False), (b, a, True)):
         if not x.governors:
             continue
-        shared = (x.negated & _all_keys(y)) - y.negated
+        shared = (x.negated & predicate_keys(y)) - y.negated
         if not shared:
             continue
         # report the first shared predicate in reading order, as written, with what governs it:

@@ -18,6 +18,7 @@ Modules, one concept each: ``core`` (the ``Store`` class), ``records`` (``Stored
 (the flock writer lock). Import from ``factrack.store``; the split is an implementation detail.
 """
 
+from factrack.store.claimtable import Membership
 from factrack.store.core import Store, default_path
 from factrack.store.lock import LOCK_NAME
 from factrack.store.records import SearchFilter, StoredStatement
@@ -30,6 +31,7 @@ __all__ = [
     "IVF_NPROBE",
     "IVF_THRESHOLD",
     "LOCK_NAME",
+    "Membership",
     "SCHEMA_VERSION",
     "SearchFilter",
     "Store",

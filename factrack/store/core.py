@@ -20,13 +20,14 @@ import numpy as np
 from factrack.errors import StoreError
 from factrack.normalize import fold
 from factrack.records import Article, Statement
+from factrack.store.claimtable import ClaimTables
 from factrack.store.lock import LOCK_NAME, _take_lock
 from factrack.store.records import SearchFilter, StoredStatement, _row_to_stored
 from factrack.store.schema import (
     _ARTICLE_COLS,
-    _SCHEMA,
     _STATEMENT_COLS,
     DB_NAME,
+    MIGRATIONS,
     SCHEMA_VERSION,
     VerdictRow,
     _cols,
@@ -65,7 +66,7 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("factrack"))
 
 
-class Store:
+class Store(ClaimTables):
     """Records, full text and vectors of one factrack data folder. Open with ``Store.open``."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, lock_fd: int | None) -> None:
@@ -101,15 +102,20 @@ class Store:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            if write:
-                conn.executescript(_SCHEMA)
-                if conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() is None:
-                    conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-                    conn.execute("INSERT INTO meta VALUES ('generation', '0')")
+            version = _schema_version(conn)
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"store {path} has schema {version}, newer than this factrack's ({SCHEMA_VERSION}); "
+                                 "upgrade factrack to read it")
+            if version < SCHEMA_VERSION:
+                _migrate(conn, path, version, lock_fd)
         except sqlite3.DatabaseError as e:
             if lock_fd is not None:
                 os.close(lock_fd)
             raise StoreError(f"cannot open store {path}: {e}") from None
+        except StoreError:
+            if lock_fd is not None:
+                os.close(lock_fd)
+            raise
         store = cls(path, conn, lock_fd)
         if write and store.count() > 0 and (store._faiss_file() is None
                                             or store._meta("faiss_format") != INDEX_FORMAT):
@@ -299,6 +305,7 @@ class Store:
         first = self._next_statement_id() if first_id is None else first_id
         ids = list(range(first, first + len(statements)))
         kind_at = _STATEMENT_COLS.index("kind")
+        polarity_at, negated_at = _STATEMENT_COLS.index("polarity"), _STATEMENT_COLS.index("negated")
         rows = []
         for sid, st, vec in zip(ids, statements, vecs, strict=True):
             sentence = None
@@ -306,6 +313,8 @@ class Store:
                 sentence = article.text[st.sentence_start : st.sentence_end]
             row = [getattr(st, c) for c in _STATEMENT_COLS]
             row[kind_at] = str(st.kind)
+            row[polarity_at] = str(st.polarity)
+            row[negated_at] = int(st.negated)
             rows.append((sid, article_id, *row, fold(st.speaker) if st.speaker else None, sentence, vec.tobytes()))
         self._conn.executemany(
             f"INSERT INTO statements (id, article_id, {_cols(_STATEMENT_COLS)}, speaker_folded, sentence, vector)"
@@ -390,10 +399,12 @@ class Store:
         return removed
 
     def _delete_statement_rows(self, ids: list[int]) -> None:
+        claims = self._claims_before_delete(ids)
         for i in ids:
             self._conn.execute("DELETE FROM statements_fts WHERE rowid=?", (i,))
             self._conn.execute("DELETE FROM verdicts WHERE a_id=? OR b_id=?", (i, i))
-            self._conn.execute("DELETE FROM statements WHERE id=?", (i,))
+            self._conn.execute("DELETE FROM statements WHERE id=?", (i,))  # its claim membership goes with it
+        self._tidy_claims(claims)
         self._pending_remove.extend(ids)
 
     def count(self) -> int:
@@ -583,6 +594,10 @@ class Store:
                 counts[code] = counts.get(code, 0) + len(blobs)
         return {code: (sums[code] / n).astype(np.float32) for code, n in counts.items() if n >= MIN_LANG_STATEMENTS}
 
+    def langs(self, ids: Sequence[int]) -> list[str | None]:
+        """The language of each statement of ``ids`` (None for unknown ids)."""
+        return self._langs(ids)
+
     def _langs(self, ids: Sequence[int]) -> list[str | None]:
         found: dict[int, str] = {}
         for chunk in _chunks([int(i) for i in ids], 500):
@@ -716,6 +731,9 @@ class Store:
         if flt.kind:
             conds.append("s.kind = ?")
             params.append(flt.kind)
+        if flt.polarity:
+            conds.append("s.polarity = ?")
+            params.append(flt.polarity)
         if flt.source:
             conds.append("lower(a.source) = lower(?)")
             params.append(flt.source)
@@ -865,6 +883,43 @@ class Store:
             problems.append(f"{orphans} statements without an article")
         return problems
 
+
+
+def _schema_version(conn: sqlite3.Connection) -> int:
+    """The last migration applied to the file (0: a new, empty file)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone() is None:
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, version: int, lock_fd: int | None) -> None:
+    """Apply the migrations after ``version``, all in one transaction, under the writer lock.
+
+    A reader that meets an older store takes the lock for the upgrade (and gives it back), so
+    that an old store is upgraded rather than refused; if a writer holds it, the reader is told
+    to try again.
+    """
+    own_lock = None
+    if lock_fd is None:
+        try:
+            own_lock = _take_lock(path / LOCK_NAME, 0.0)
+        except StoreError:
+            raise StoreError(f"store {path} needs an upgrade (schema {version} -> {SCHEMA_VERSION}) and another "
+                             "process is writing to it; try again when it is done") from None
+    try:
+        script = "".join(MIGRATIONS[version:])
+        fresh = "INSERT OR IGNORE INTO meta VALUES ('generation', '0');" if version == 0 else ""
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;{script}{fresh}"
+                               f"INSERT OR REPLACE INTO meta VALUES ('schema', '{SCHEMA_VERSION}');COMMIT;")
+        except sqlite3.DatabaseError:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        if own_lock is not None:
+            os.close(own_lock)
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:

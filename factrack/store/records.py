@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from factrack.records import Kind, Statement
+from factrack.records import Kind, Polarity, Statement
 from factrack.store.schema import _ARTICLE_COLS, _STATEMENT_COLS
 
 
@@ -37,6 +37,7 @@ class SearchFilter:
     speakers: tuple[str, ...] | None = None  # canonical names (already resolved from aliases)
     lang: str | None = None
     kind: str | None = None
+    polarity: str | None = None  # asserts, denies, questions
     source: str | None = None
     since: str | None = None  # ISO date, compared with the article's `published`
     until: str | None = None
@@ -50,4 +51,6 @@ def _row_to_stored(row: Sequence[Any]) -> StoredStatement:
     names = ("id", *_STATEMENT_COLS, *_ARTICLE_COLS, "sentence")
     d = dict(zip(names, row, strict=True))
     d["kind"] = Kind(d["kind"])
+    d["polarity"] = Polarity(d["polarity"])
+    d["negated"] = bool(d["negated"])
     return StoredStatement(**d)

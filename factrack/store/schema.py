@@ -8,18 +8,21 @@ from functools import cache
 
 from factrack.normalize import fold
 
-SCHEMA_VERSION = 1
 DB_NAME = "store.sqlite"
 
 VerdictRow = tuple[int, int, str, float, list[str], str]
 
 _STATEMENT_COLS = (
     "doc", "text", "start", "end", "kind", "lang", "speaker", "mention", "cue",
-    "mention_start", "mention_end", "sentence_start", "sentence_end",
+    "mention_start", "mention_end", "sentence_start", "sentence_end", "polarity", "negated",
 )
 _ARTICLE_COLS = ("title", "url", "source", "published")
 
-_SCHEMA = """
+# Numbered migrations, applied in order on a writer's open; a store records the last one applied
+# (meta 'schema'). Never edit a released step: add the next one.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, statements with vectors, full text, speakers, runs, verdicts
+    """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, pipeline TEXT NOT NULL,
@@ -44,7 +47,25 @@ CREATE TABLE IF NOT EXISTS verdicts (
     a_id INTEGER NOT NULL, b_id INTEGER NOT NULL, relation TEXT NOT NULL, score REAL NOT NULL,
     reasons TEXT NOT NULL, scorer TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (a_id, b_id));
 CREATE INDEX IF NOT EXISTS verdicts_b ON verdicts(b_id);
-"""
+""",
+    # 2: the speaker's stance on each statement; claims (statements grouped by proposition)
+    """
+ALTER TABLE statements ADD COLUMN polarity TEXT NOT NULL DEFAULT 'asserts';
+ALTER TABLE statements ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS statements_polarity ON statements(polarity);
+CREATE TABLE IF NOT EXISTS claims (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused, so a claim id in a note stays valid
+    label_id INTEGER NOT NULL,  -- the member whose text names the claim (its first)
+    judge TEXT NOT NULL, created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS claim_members (
+    statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+    claim_id INTEGER NOT NULL REFERENCES claims(id),
+    via INTEGER,  -- the member it was judged to make the same claim as; NULL for the first
+    similarity REAL, evidence TEXT NOT NULL);  -- JSON list of the checks passed
+CREATE INDEX IF NOT EXISTS claim_members_claim ON claim_members(claim_id);
+""",
+)
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def _q(col: str) -> str:
