@@ -389,7 +389,7 @@ def reindex_cmd(
 # = factrack.compare.contradictions.DEFAULT_MIN_STRENGTH (tested); not imported: compare costs 0.2 s at start-up
 DEFAULT_MIN_STRENGTH = 0.7
 NLI_HELP = ("A sentence-transformers CrossEncoder NLI model (path or name) to combine with the cues, "
-            "or a pair-adapter file (.safetensors) made by scripts/train_adapter.py.")
+            "or a factrack pair-model file (.safetensors) made by scripts/train_pair_model.py.")
 
 
 @app.command("compare")

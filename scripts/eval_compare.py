@@ -5,11 +5,16 @@
     .venv/bin/python scripts/eval_compare.py --rules         # the rule fallback, no learned weights
     .venv/bin/python scripts/eval_compare.py --seed-store DB # rank of the seed story's contradictions in a store
     .venv/bin/python scripts/eval_compare.py --seed-store DB --weights W.json --dev  # the same, re-scored in memory with W
-    .venv/bin/python scripts/eval_compare.py --nli-model A.safetensors --dev --val  # + a pair adapter (or a CrossEncoder)
+    .venv/bin/python scripts/eval_compare.py --pair-model                     # + the shipped pair model, alone and blended
+    .venv/bin/python scripts/eval_compare.py --pair-model M.safetensors --pair-weight 0.6
+    .venv/bin/python scripts/eval_compare.py --nli-model PATH                 # + a user's CrossEncoder, alone and blended
     .venv/bin/python scripts/eval_compare.py --cues          # how often each cue fires, and how often rightly, on development pairs
 
 None of these pairs is used in training (scripts/train_compare.py uses ANS train, SICK-ar train,
-ArbTEDS train, the other XNLI half and training/pairs.jsonl). Datasets are read from
+ArbTEDS train, the other XNLI half and training/*.jsonl; scripts/train_pair_model.py the same
+kinds of data plus synthetic pairs made from training/). XNLI is reported on the items held out
+by both: the classifier's premise-disjoint test half and the pair model's test part (split by
+item), each item in four directions (ar, en, ar->en, en->ar). Datasets are read from
 ../shared/datasets; a missing dataset is skipped with a note.
 """
 
@@ -32,30 +37,31 @@ spec.loader.exec_module(tc)
 
 from factrack.compare import RELATIONS, CueScorer  # noqa: E402
 from factrack.compare import classifier as clf  # noqa: E402
-from factrack.compare.nli import NLI_WEIGHT, NLIScorer  # noqa: E402
+from factrack.compare.nli import NLI_WEIGHT, NLIScorer, PairModelBackend, backend  # noqa: E402
 from factrack.embed import BUNDLED_NAME  # noqa: E402
 
 
-class SharedNLIScorer(NLIScorer):
-    """An NLIScorer whose cross-encoder outputs are shared with its siblings.
+class CachedBackend:
+    """A pair model whose outputs are kept per pair list, shared by the "alone" and "blended"
+    variants: the pair model is the slowest part of the evaluation, so each list goes through it
+    once. Cached arrays are read-only, so no variant can alter what another reads."""
 
-    The "alone" and "blended" variants differ only in weight, so they see the same pair lists;
-    the cross-encoder is the slowest part of the evaluation, so each list goes through it once.
-    ``shared`` is one dict given to all siblings; cached arrays are read-only, so no variant can
-    alter what another reads.
-    """
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self._cache: dict = {}
 
-    def __init__(self, model: str, base: CueScorer, weight: float, shared: dict) -> None:
-        super().__init__(model, base, weight)
-        self._shared = shared
+    @property
+    def four_way(self) -> bool:
+        return self.inner.four_way
 
-    def nli_probs(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+    def relation_probs(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         key = tuple(pairs)
-        probs = self._shared.get(key)
+        probs = self._cache.get(key)
         if probs is None:
-            probs = super().nli_probs(pairs)
+            probs = self.inner.relation_probs(pairs)
             probs.setflags(write=False)
-            self._shared[key] = probs
+            self._cache[key] = probs
         return probs
 
 
@@ -100,22 +106,67 @@ def eval_ans(scorer, emb) -> list[str]:
     ]
 
 
+def xnli_held_out() -> dict[str, list[tuple]]:
+    """XNLI items that neither the classifier nor the pair model trained on, in four directions."""
+    spec2 = importlib.util.spec_from_file_location("train_pair_model", ROOT / "scripts" / "train_pair_model.py")
+    tp = importlib.util.module_from_spec(spec2)
+    assert spec2.loader is not None
+    spec2.loader.exec_module(tp)
+    ar, en = tc._xnli_rows("ar"), tc._xnli_rows("en")
+    test_premises = {p for p, _, _ in (x[:3] for x in tc.xnli("test")["en"])}
+    items = [i for i in tp.xnli_part(len(en), "test") if en[i][0] in test_premises]
+    rel = {"entailment": "agreement", "neutral": "neutral", "contradiction": "contradiction"}
+    rows = {"ar": [], "en": [], "ar-en": [], "en-ar": []}
+    for i in items:
+        (pa, ha, label), (pe, he, _) = ar[i][:3], en[i][:3]
+        if label not in rel:
+            continue
+        for key, (p, h) in {"ar": (pa, ha), "en": (pe, he), "ar-en": (pa, he), "en-ar": (pe, ha)}.items():
+            rows[key].append((p, h, rel[label], f"xnli-{key}"))
+    return rows
+
+
 def eval_xnli(scorer, emb) -> list[str]:
     out = [
-        "### XNLI dev, held-out half (premise-disjoint from the training half)",
+        "### XNLI dev, items held out from both the classifier and the pair model",
         "",
         "| pairs | n | contradiction F1 (vs rest) | 3-way accuracy | calibration error of P(contradiction) |",
         "|---|---|---|---|---|",
     ]
     three = {"contradiction": "contradiction", "agreement": "entailment", "neutral": "neutral", "unrelated": "neutral"}
-    for key, pairs in tc.xnli("test").items():
+    names = {"ar": "Arabic", "en": "English", "ar-en": "Arabic premise, English hypothesis",
+             "en-ar": "English premise, Arabic hypothesis"}
+    for key, pairs in xnli_held_out().items():
         p = probs(scorer, pairs, emb)
         pred = [RELATIONS[i] for i in p.argmax(axis=1)]
         gold = [x[2] for x in pairs]
         cf = f1([g == "contradiction" for g in gold], [q == "contradiction" for q in pred])
         acc = np.mean([three[g] == three[q] for g, q in zip(gold, pred)])
-        label = {"ar": "Arabic", "en": "English", "ar-en": "Arabic premise, English hypothesis"}[key]
-        out.append(f"| {label} | {len(pairs)} | {cf:.3f} | {acc:.1%} | {ece(p[:, 0], [g == 'contradiction' for g in gold]):.3f} |")
+        out.append(f"| {names[key]} | {len(pairs)} | {cf:.3f} | {acc:.1%} | {ece(p[:, 0], [g == 'contradiction' for g in gold]):.3f} |")
+    return out + [""]
+
+
+def eval_sick_arbteds(scorer, emb) -> list[str]:
+    """SICK-ar validation (3-way) and ArbTEDS validation (entails or not): Arabic, held out."""
+    out = ["### Arabic NLI validation sets", "", "| set | n | measure | value |", "|---|---|---|---|"]
+    sick = tc.sick("valid")
+    if sick:
+        p = probs(scorer, sick, emb)
+        three = {"contradiction": 0, "agreement": 1, "neutral": 2, "unrelated": 2}
+        pred = [three[RELATIONS[i]] for i in p.argmax(axis=1)]
+        acc = np.mean([three[x[2]] == q for x, q in zip(sick, pred)])
+        out.append(f"| SICK-ar valid | {len(sick)} | 3-way accuracy | {acc:.1%} |")
+    path = tc.DATA / "arabic-nli" / "ArbTEDS" / "valid_ArbTEDS.csv"
+    if path.exists():
+        import csv
+
+        with path.open(encoding="utf-8") as f:
+            rows = [(r["t"].strip(), r["h"].strip(), r["label"]) for r in csv.DictReader(f)]
+        p = probs(scorer, [(a, b, "x") for a, b, _ in rows], emb)
+        pred = p[:, 1] > np.maximum(p[:, 0], p[:, 2])  # agreement the most likely of the three
+        gold = [lab == "1" for _, _, lab in rows]
+        acc = np.mean([g == q for g, q in zip(gold, pred)])
+        out.append(f"| ArbTEDS valid | {len(rows)} | entails-or-not accuracy (majority {max(np.mean(gold), 1 - np.mean(gold)):.1%}) | {acc:.1%} |")
     return out + [""]
 
 
@@ -230,8 +281,12 @@ def main() -> int:
     ap.add_argument("--weights", help="weights JSON (default: the shipped file)")
     ap.add_argument("--rules", action="store_true", help="evaluate the rule fallback instead of the classifier")
     ap.add_argument("--seed-store", help="a store indexed from corpora/: report the seed contradictions' ranks")
-    ap.add_argument("--nli-model", help="also evaluate a CrossEncoder (or a pair-adapter file) alone and blended with the classifier")
+    ap.add_argument("--nli-model", help="also evaluate a CrossEncoder alone and blended with the classifier")
     ap.add_argument("--nli-weight", type=float, default=None, help="the cross-encoder's share of the vote (default: the scorer's)")
+    ap.add_argument("--pair-model", nargs="?", const="shipped",
+                    help="also evaluate a factrack pair model (default: the shipped one) alone and blended")
+    ap.add_argument("--pair-weight", type=float, default=None, help="the pair model's share of the vote")
+    ap.add_argument("--quantize", action="store_true", help="run the pair model int8-quantised")
     ap.add_argument("--val", action="store_true",
                     help="with --dev: also the validation fifth of the own pairs (only meaningful for weights trained with --part train)")
     ap.add_argument("--dev", action="store_true",
@@ -255,14 +310,23 @@ def main() -> int:
             variants = [("classifier, cues + e5 vectors (default)", CueScorer(None, model, BUNDLED_NAME))]
             if model.cues_only is not None:
                 variants.append(("classifier, cues only (used with other embedding models)", CueScorer(None, model.cues_only, BUNDLED_NAME)))
-        nli = args.nli_model
-        if nli:
-            base = variants[0][1]
+        base = variants[0][1]
+        extra = []
+        if args.pair_model:
+            from factrack.compare import PAIR_WEIGHT
+
+            path = None if args.pair_model == "shipped" else args.pair_model
+            pm = CachedBackend(PairModelBackend(path, quantize=args.quantize))
+            w = args.pair_weight if args.pair_weight is not None else PAIR_WEIGHT
+            extra += [(f"pair model {pm.name}{' int8' if args.quantize else ''} alone", NLIScorer(pm, base, 1.0)),
+                      (f"pair model {pm.name}{' int8' if args.quantize else ''} blended with the classifier (weight {w})",
+                       NLIScorer(pm, base, w))]
+        if args.nli_model:
+            ce = CachedBackend(backend(args.nli_model))
             w = args.nli_weight if args.nli_weight is not None else NLI_WEIGHT
-            shared: dict = {}  # one cross-encoder pass per pair list for both variants
-            variants = [(f"cross-encoder {nli} alone", SharedNLIScorer(nli, base, 1.0, shared)),
-                        (f"cross-encoder {nli} blended with the classifier (weight {w})",
-                         SharedNLIScorer(nli, base, w, shared))] + variants
+            extra += [(f"cross-encoder {args.nli_model} alone", NLIScorer(ce, base, 1.0)),
+                      (f"cross-encoder {args.nli_model} blended with the classifier (weight {w})", NLIScorer(ce, base, w))]
+        variants = extra + variants
         for label, scorer in variants:
             out += [f"## Scorer: {label}" + (f" ({args.weights})" if args.weights else ""), ""]
             if args.dev:
@@ -272,11 +336,12 @@ def main() -> int:
                     out += eval_rows(scorer, emb, rows, "validation fifth of the own pairs (training/*.jsonl)", True)
                 continue
             if tc.DATA.exists():
-                out += eval_ans(scorer, emb) + eval_xnli(scorer, emb)
+                out += eval_ans(scorer, emb) + eval_xnli(scorer, emb) + eval_sick_arbteds(scorer, emb)
             else:
                 out.append(f"{tc.DATA} not found: dataset figures skipped")
             out += eval_project_pairs(scorer, emb)
             out += eval_project_pairs(scorer, emb, ROOT / "corpora" / "stories2.pairs.jsonl")
+            out += eval_project_pairs(scorer, emb, ROOT / "eval" / "blind-pairs-v3.jsonl")
     print("\n".join(out))
     return 0
 

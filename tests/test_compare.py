@@ -259,13 +259,13 @@ def test_strength_ranks_explained_aligned_contradictions_first() -> None:
 
 
 def test_every_contradiction_verdict_has_a_reason() -> None:
-    from factrack.compare import _verdict
+    from factrack.compare import verdict
 
-    v = _verdict("The deal was signed yesterday", "Nothing has been agreed by anyone", 0.9, np.array([0.7, 0.1, 0.1, 0.1]))
+    v = verdict("The deal was signed yesterday", "Nothing has been agreed by anyone", 0.9, np.array([0.7, 0.1, 0.1, 0.1]))
     assert v.relation == "contradiction"
     assert len(v.reasons) >= 2  # something besides the similarity
     assert v.strength < v.p_contradiction  # no cue word: ranked below cue-explained pairs
-    w = _verdict("US forces will leave Iraq", "US forces will not leave Iraq", 0.95, np.array([0.7, 0.1, 0.1, 0.1]))
+    w = verdict("US forces will leave Iraq", "US forces will not leave Iraq", 0.95, np.array([0.7, 0.1, 0.1, 0.1]))
     assert w.strength == pytest.approx(w.p_contradiction)
 
 

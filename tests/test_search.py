@@ -115,3 +115,65 @@ def test_cross_lingual_lookup_with_the_bundled_e5(tmp_path):
         assert hits[0].statement.doc == "b.txt"
         hits = lookup(s, "oil prices", embedder=e5, k=1, lang="ar")
         assert hits[0].statement.doc == "e.txt"
+
+
+class _AxisEmbedder:
+    """Query vectors chosen by the test: every query embeds to axis 0 (hand-made store below)."""
+
+    name = "hand-made"
+    dim = 8
+
+    def embed(self, texts):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        v = np.zeros((len(texts), self.dim), dtype=np.float32)
+        v[:, 0] = 1.0
+        return v
+
+
+def _hand_made(store: Store) -> dict[str, int]:
+    import numpy as np
+
+    rows = [  # doc, text, lang, cosine with the query
+        ("e1.txt", "The plant was shut on Sunday", "en", 0.99),
+        ("a1.txt", "أغلق المصنع يوم الأحد", "ar", 0.97),
+        ("x1.txt", "Fishing boats stayed in port", "en", 0.95),
+        ("x2.txt", "Prices of bread rose", "en", 0.94),
+        ("e2.txt", "Workers say the plant may reopen after Sunday", "en", 0.90),
+    ]
+    store.set_model("hand-made", 8)
+    ids = {}
+    for n, (doc, text, lang, cosine) in enumerate(rows):
+        v = np.zeros(8, dtype=np.float32)
+        v[0], v[n + 1] = cosine, np.sqrt(1 - cosine**2)
+        st = Statement(doc=doc, text=text, start=0, end=len(text), kind=Kind.INDIRECT, lang=lang)
+        ids[doc] = store.put_article(Article(doc=doc, text=text, lang=lang), [st], v[None, :])[0][0]
+    return ids
+
+
+def test_fusion_does_not_push_the_other_language_down(tmp_path):
+    """The lexical side cannot match Arabic words for an English query: the Arabic translation,
+    second by meaning, must not fall below an English statement that only shares words."""
+    with Store.open(tmp_path, write=True) as s:
+        ids = _hand_made(s)
+        hits = lookup(s, "plant shut Sunday", embedder=_AxisEmbedder(), k=3)
+        assert [h.statement.id for h in hits[:2]] == [ids["e1.txt"], ids["a1.txt"]]
+
+
+def test_lookup_by_claim_shows_both_languages(tmp_path):
+    from factrack.claims import SameClaimJudge, assign
+    from factrack.search import lookup_claims
+
+    with Store.open(tmp_path, write=True) as s:
+        ids = _hand_made(s)
+        assign(s, SameClaimJudge(same_language=0.999, cross_language=0.95, min_overlap=1.0))
+        [first, *_] = lookup_claims(s, "plant shut Sunday", embedder=_AxisEmbedder(), k=3)
+        assert first.best.statement.id == ids["e1.txt"]
+        assert {m.statement.id for m in first.claim.members} == {ids["e1.txt"], ids["a1.txt"]}
+        assert first.claim.languages == ["ar", "en"]
+        d = first.to_dict()
+        assert d["best"]["text"] == "The plant was shut on Sunday" and [o["lang"] for o in d["others"]] == ["ar"]
+        hits = lookup(s, "plant shut Sunday", embedder=_AxisEmbedder(), k=5, polarity="denies")
+        assert hits == []
+        with pytest.raises(InputError, match="unknown polarity"):
+            lookup(s, "plant", embedder=_AxisEmbedder(), polarity="refutes")

@@ -7,8 +7,8 @@ import pytest
 
 from factrack.embed import FakeEmbedder
 from factrack.errors import LockedError, StoreError
-from factrack.records import Article, Kind, Statement
-from factrack.store import SearchFilter, Store, fts_query, ivf_nprobe
+from factrack.records import Article, Kind, Polarity, Statement
+from factrack.store import DB_NAME, SearchFilter, Store, fts_query, ivf_nprobe
 from factrack.store.vectors import centre
 
 EMB = FakeEmbedder(32)
@@ -400,3 +400,31 @@ def test_repair_on_open_adds_missing_vectors_centred(tmp_path):
     with Store.open(tmp_path) as r:
         assert r.check() == []
         np.testing.assert_allclose(_in_index(r, more), centre(en[25:], ["en"] * 5, r.lang_means()), atol=1e-6)
+
+
+def test_an_older_store_is_migrated_on_open_and_a_newer_one_refused(tmp_path):
+    import sqlite3
+
+    from factrack.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    path = tmp_path / "old"
+    path.mkdir()
+    conn = sqlite3.connect(path / DB_NAME)
+    conn.executescript(MIGRATIONS[0])  # a store as schema 1 left it
+    conn.execute("INSERT INTO meta VALUES ('schema', '1'), ('generation', '0'), ('model', 'fake:8'), ('dim', '8')")
+    conn.execute("INSERT INTO articles VALUES (1, 'a.txt', 'h', '1', NULL, NULL, NULL, NULL, 'en', '2021')")
+    conn.execute("INSERT INTO statements (id, article_id, doc, text, start, end, kind, lang, vector) "
+                 "VALUES (1, 1, 'a.txt', 'Oil rose.', 0, 9, 'claim', 'en', ?)", (np.zeros(8, np.float32).tobytes(),))
+    conn.commit()
+    conn.close()
+    with Store.open(path) as s:  # a reader upgrades it (taking the writer lock for the moment)
+        [st] = s.statements([1])
+        assert (st.polarity, st.negated) == (Polarity.ASSERTS, False)
+        assert s.unassigned_ids() == [1]  # old statements wait for the next index run's claims
+    conn = sqlite3.connect(path / DB_NAME)
+    assert conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == (str(SCHEMA_VERSION),)
+    conn.execute("UPDATE meta SET value='99' WHERE key='schema'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this factrack"):
+        Store.open(path)

@@ -117,7 +117,7 @@ class CueScorer:
         if not pairs:
             return []
         sims, probs = self.probabilities(pairs, vectors)
-        return [_verdict(a, b, float(s), p) for (a, b), s, p in zip(pairs, sims, probs)]
+        return [verdict(a, b, float(s), p) for (a, b), s, p in zip(pairs, sims, probs)]
 
 
 # Ranking store-wide contradictions: the strongest are explained by a checkable cue (negation
@@ -150,7 +150,7 @@ def _rule_probs(row: np.ndarray) -> np.ndarray:
     return np.array([0.15, 0.2, 0.6, 0.05])
 
 
-def _verdict(a: str, b: str, sim: float, p: np.ndarray) -> Verdict:
+def verdict(a: str, b: str, sim: float, p: np.ndarray) -> Verdict:
     i = int(np.argmax(p))
     relation = RELATIONS[i]
     reasons = [str(c) for c in find_cues(a, b)]
@@ -188,6 +188,11 @@ def with_polarity(v: Verdict, a: Statement, b: Statement) -> Verdict:
     return v
 
 
+# The shipped pair model's share of the vote when blended with the cue classifier, set on the
+# development pairs (docs/compare.md); the cues keep the rest and every reason.
+PAIR_WEIGHT = 0.5
+
+
 def get_scorer(
     embedder: Embedder | None = None,
     nli_model: str | None = None,
@@ -195,8 +200,11 @@ def get_scorer(
     model_name: str | None = None,
     weights: str | None = None,
     rules: bool = False,
+    pair_model: bool | str = True,
 ) -> Scorer:
-    """The default scorer (shipped weights), the rule fallback, or a CrossEncoder combined with cues.
+    """The default scorer: the cue classifier (shipped weights) blended with the shipped pair
+    model; or the cue classifier alone (``pair_model=False``, or no pair model installed), the rule
+    fallback (``rules``), or a user's model (``nli_model``: a CrossEncoder or a pair-model file).
 
     ``model_name`` names the embedding model of vectors passed in later (stored vectors), when no
     embedder is given.
@@ -211,6 +219,13 @@ def get_scorer(
         from factrack.compare.nli import NLIScorer
 
         return NLIScorer(nli_model, base)
+    if pair_model and not rules:
+        from factrack.compare.nli import NLIScorer, PairModelBackend
+        from factrack.compare.pairmodel import shipped_path
+
+        path = None if pair_model is True else pair_model
+        if path is not None or shipped_path() is not None:
+            return NLIScorer(PairModelBackend(path), base, PAIR_WEIGHT, label="pair model")
     return base
 
 

