@@ -53,7 +53,7 @@ def main():
 
     for path in sorted(glob.glob(os.path.join(HERE, "*.jsonl"))):
         name = os.path.basename(path)
-        if name.endswith(".gold.jsonl") or name.endswith("pairs.jsonl"):
+        if name.endswith((".gold.jsonl", ".labels.jsonl")) or name.endswith("pairs.jsonl"):
             continue
         for i, line in enumerate(open(path, encoding="utf-8").read().splitlines(), 1):
             d = json.loads(line)
