@@ -35,7 +35,7 @@ class _Unreadable(Exception):
 
 
 def is_annotation(path: Path) -> bool:
-    """Gold and pair files sit next to the articles they annotate, and a folder's README
+    """Gold, label and pair files sit next to the articles they annotate, and a folder's README
     describes the folder; none of them is an article."""
     return _is_annotation_name(path.name)
 
@@ -43,7 +43,7 @@ def is_annotation(path: Path) -> bool:
 def _is_annotation_name(name: str) -> bool:
     name = name.lower()
     return (
-        name.endswith(".gold.jsonl")
+        name.endswith((".gold.jsonl", ".labels.jsonl"))
         or name == "pairs.jsonl"
         or name.endswith(".pairs.jsonl")
         or name.startswith("readme.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import run_attributed as run
 
 from factrack.records import Kind
@@ -89,3 +90,18 @@ def test_but_he_warned_is_a_new_clause_by_the_same_speaker() -> None:
 def test_a_preposition_ends_a_speaker_phrase_without_title() -> None:
     [s] = run("شككت فصائل مسلحة في جدية الإعلان، معتبرة أنه «مناورة لا أكثر».")
     assert s.speaker == "فصائل مسلحة"
+
+
+def test_words_that_cannot_speak_are_no_speaker() -> None:
+    from factrack.extract import can_speak
+
+    for name, code in (("it", "en"), ("demand", "en"), ("last month", "en"), ("الشهر الماضي", "ar"), ("هذه", "ar")):
+        assert not can_speak(name, code), name
+    for name, code in (("Joe Biden", "en"), ("Analysts", "en"), ("كتائب حزب الله", "ar"), ("الطرفين", "ar")):
+        assert can_speak(name, code), name
+
+
+@pytest.mark.slow
+def test_an_unresolvable_speaker_is_null_with_the_mention_kept() -> None:
+    [s] = run("Demand was recovering faster than supply, the report said. It said prices would rise.")[-1:]
+    assert s.text == "prices would rise" and s.speaker is None and s.mention == "It"

@@ -8,6 +8,7 @@ goes through its language's spaCy pipeline (``pipeline``), whose components find
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from factrack.extract.attribution import Candidate
 from factrack.extract.coref import Resolver
 from factrack.extract.pipeline import CANDIDATES, ORGANISATIONS, PERSONS, get_nlp
 from factrack.extract.stance import negated, question
+from factrack.normalize import fold
 from factrack.records import Article, Failure, Kind, Polarity, Statement
 from factrack.speakers import Registry, load_registry
 
@@ -62,6 +64,19 @@ def _candidates(article: Article) -> tuple[list[tuple[Candidate, str, int]], Nam
     return found, orgs, people
 
 
+@cache
+def _mute_words(code: str) -> frozenset[str]:
+    words = lang.words(code, "not_speakers") | lang.words(code, "time_units") | lang.words(code, "months")
+    return words | lang.words(code, "stop_words") | lang.words(code, "pronouns")
+
+
+def can_speak(name: str, code: str) -> bool:
+    """Is there a word in ``name`` that can name a speaker (not only pronouns, time or abstract words)?"""
+    mute = _mute_words(code)
+    words = [w for w in re.findall(r"\w+", fold(name)) if not w.isdigit()]
+    return any(w not in mute and not (len(w) > 2 and w[0] in "وفبل" and w[1:] in mute) for w in words)
+
+
 def extract(article: Article, registry: Registry | None = None) -> list[Statement]:
     """Every attributed statement and claim in the article, in reading order."""
     registry = registry if registry is not None else _default_registry()
@@ -79,6 +94,8 @@ def extract(article: Article, registry: Registry | None = None) -> list[Statemen
             if resolved is None or c.note:
                 continue  # reported speech whose speaker cannot be told, or only a speaker met
             speaker, mention, ms, me = resolved.speaker, resolved.mention, resolved.start, resolved.end
+            if not can_speak(speaker, code):
+                speaker = None  # "it", "demand", «الشهر الماضي»: the mention stays, no speaker is invented
         s, e = c.start + shift, c.end + shift
         polarity = Polarity.QUESTIONS if c.kind is not Kind.CLAIM and question(text[s:e]) else c.polarity
         statement = Statement(

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from factrack.extract.names import is_institution, is_title, linear_name, parsed_name, titled
-from factrack.extract.parsed import appositive_name, dep_content, dep_mention, dep_subject
-from factrack.extract.stance import cue_polarity, stance_tables, strip_opening
+from factrack.extract.parsed import appositive_name, dep_content, dep_mention, dep_subject, noun_clause
+from factrack.extract.stance import cue_polarity, falsity_link, stance_tables, strip_opening
 from factrack.extract.tables import BREAK_PUNCT, CLITICS, DASHES, Tables, folded, in_table, tables, tok_range
 from factrack.records import Polarity
 
@@ -264,6 +264,10 @@ def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -
                 mention, name = _speaker(doc, dep_mention(subj), t, parsed)
                 name = name or appositive_name(subj, t)
             c = dep_content(tok, t, in_table(f, t.object_cues), questions=doubt)
+            if c is None and stops:  # dismissed reports that P; cast doubt on the assurance that P
+                c = noun_clause(tok, t)
+                if c is not None and describing and polarity is Polarity.ASSERTS:
+                    polarity = cue_polarity(sent, v, t)
             if c:
                 content = tok_range(doc, c[0], c[1] - 1)
                 clause = c[0] > 0 and folded(doc[c[0] - 1]) in t.complementizers
@@ -283,9 +287,10 @@ def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -
                 if end > comp + 1:
                     content = tok_range(doc, comp + 1, end - 1)
                     clause = True
-                    if describing and np is not None and polarity is Polarity.DENIES and np[1] < comp:
-                        # وصف المتحدث الأنباء عن إغلاق المصنع بأنها عارية عن الصحة: the claim is what is described
-                        content = tok_range(doc, np[1], comp - 1)
+                    link = falsity_link(sent, v + 1, t) if describing and polarity is Polarity.DENIES else None
+                    if np is not None and link is not None and np[1] < link:
+                        # وصف المتحدث ما يتردد عن أن المصنع أغلق بأنه عار عن الصحة: the claim is what is described
+                        content = tok_range(doc, np[1], link - 1)
         if content is not None:
             content, polarity = strip_opening(doc, content, polarity, t)
         out.append(Cue(tok.idx, tok.idx + len(tok.text), tok.text, cont, False, mention, content, name=name,

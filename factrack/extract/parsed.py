@@ -74,6 +74,30 @@ def dep_content(tok: Token, t: Tables, object_cue: bool, questions: bool = False
                 return start, end
     return None
 
+def noun_clause(tok: Token, t: Tables) -> tuple[int, int] | None:
+    """Token range of the that-clause on the cue's object noun: what a speaker denies, doubts or
+    describes through it (dismissed reports that P, cast doubt on the assurance that P, called
+    reports that P false)."""
+    doc = tok.doc
+    for child in tok.children:
+        if child.dep_ not in ("dobj", "prep", "npadvmod", "attr", "oprd", "ccomp", "xcomp"):
+            continue
+        for node in child.subtree:
+            if node.dep_ not in ("acl", "ccomp", "relcl") or node.head.pos_ not in ("NOUN", "PROPN") or node.head is tok:
+                continue
+            if node.dep_ == "relcl" and folded(node.head) not in t.report_nouns:
+                continue  # the parser takes "the assurance that P" for a relative clause; "the report that he wrote" is one
+            start, end = node.left_edge.i, node.right_edge.i + 1
+            if folded(doc[start]) not in t.complementizers:
+                continue
+            start += 1
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            if end - start >= 2:
+                return start, end
+    return None
+
+
 def appositive_name(subj: Token, t: Tables) -> tuple[int, int] | None:
     """A name set off by commas inside the subject phrase (the director general, Karim Saade,
     denied; a researcher at the Pearson Institute, Ramzi Mardini, said)."""
