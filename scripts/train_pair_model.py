@@ -238,7 +238,7 @@ def evaluate(model, ids: list[list[int]], gold: list[int], batch_size: int = 64)
 
 
 def run_key(args: argparse.Namespace) -> str:
-    keys = ("sources", "seed", "trained_layers", "max_length", "limit", "epochs", "lr", "head_lr", "batch")
+    keys = ("sources", "seed", "layers", "trained_layers", "max_length", "limit", "epochs", "lr", "head_lr", "batch")
     return hashlib.sha1(json.dumps({k: getattr(args, k) for k in keys}, sort_keys=True).encode()).hexdigest()[:10]
 
 
@@ -249,15 +249,18 @@ def main() -> int:
     ap.add_argument("--sources", choices=("research", "clean"), default="research")
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--trained-layers", type=int, default=4)
+    ap.add_argument("--layers", type=int, default=12, help="e5 layers the model keeps (fewer read faster)")
+    ap.add_argument("--trained-layers", type=int, default=4, help="top layers trained (the others frozen)")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=5e-5)
     ap.add_argument("--head-lr", type=float, default=1e-3)
     ap.add_argument("--max-length", type=int, default=128)
     ap.add_argument("--limit", type=int, default=0, help="train on the first N rows only (smoke runs, tests)")
+    ap.add_argument("--val-limit", type=int, default=0, help="validate on the first N pairs of each set only")
     ap.add_argument("--checkpoint-every", type=int, default=200)
     ap.add_argument("--threads", type=int, default=0, help="torch threads (default: factrack's choice)")
+    ap.add_argument("--stop-after", type=int, default=0, help="stop (checkpointed) after this many steps: tests resuming")
     args = ap.parse_args()
 
     import torch
@@ -292,8 +295,8 @@ def main() -> int:
 
     base = bundled_folder()
     tok = pm.tokenizer(base)
-    model = pm.new_classifier(base, len(LABELS))
-    first = pm.LAYERS - args.trained_layers
+    model = pm.new_classifier(base, len(LABELS), args.layers)
+    first = args.layers - args.trained_layers
     ids = pm.encode_pairs(tok, [(a, b) for a, b, _, _ in rows], args.max_length)
     gold = np.array([LABELS.index(r[2]) for r in rows])
     model.eval()  # the frozen layers run without dropout, once
@@ -315,6 +318,8 @@ def main() -> int:
 
     val = {k: (pm.encode_pairs(tok, [(a, b) for a, b, _, _ in v], args.max_length), [LABELS.index(r[2]) for r in v])
            for k, v in validation_rows(args.seed, args.data).items()}
+    if args.val_limit:
+        val = {k: (ids_[: args.val_limit], gold_[: args.val_limit]) for k, (ids_, gold_) in val.items()}
     ckpt = work / "checkpoint.pt"
     state = {"epoch": 0, "step": 0, "history": [], "best": None}
     if ckpt.exists():
@@ -327,11 +332,13 @@ def main() -> int:
         log(f"resumed at epoch {state['epoch'] + 1}, step {state['step']}")
 
     def save_checkpoint() -> None:
-        keep = {k: v for k, v in model.state_dict().items() if k.startswith(tuple(f"layers.{i}." for i in range(first, pm.LAYERS)) + ("head.",))}
+        keep = {k: v for k, v in model.state_dict().items()
+                if k.startswith(tuple(f"layers.{i}." for i in range(first, args.layers)) + ("head.",))}
         atomic_save({"model": keep, "opt": opt.state_dict(), "sched": sched.state_dict(), "rng": torch.get_rng_state(),
                      "state": state}, ckpt)
 
     loss_fn = torch.nn.CrossEntropyLoss()
+    done_here = 0
     while state["epoch"] < args.epochs:
         epoch = state["epoch"]
         order = batches(lengths, args.batch, np.random.default_rng(args.seed * 1000 + epoch))
@@ -360,6 +367,11 @@ def main() -> int:
                     f"({seen / (time.time() - t0):.1f} pairs/s)")
             if (step + 1) % args.checkpoint_every == 0:
                 save_checkpoint()
+            done_here += 1
+            if args.stop_after and done_here >= args.stop_after:
+                save_checkpoint()
+                log(f"stopped after {done_here} steps (run again to continue)")
+                return 0
         scores = {}
         for name, (vids, vgold) in val.items():
             acc, cf1, _ = evaluate(model, vids, vgold)
@@ -371,7 +383,7 @@ def main() -> int:
         if state["best"] is None or score > state["best"]["score"]:
             state["best"] = {"epoch": epoch + 1, "score": score}
             pm.save(work / "best.safetensors", pm.trained_tensors(model, args.trained_layers), labels=LABELS,
-                    trained_layers=args.trained_layers, max_length=args.max_length,
+                    trained_layers=args.trained_layers, max_length=args.max_length, layers=args.layers,
                     extra={"epoch": epoch + 1, "validation": scores, "sources": args.sources, "seed": args.seed,
                            "pairs": len(rows)})
         state["epoch"] = epoch + 1

