@@ -32,7 +32,7 @@ from factrack.records import Polarity, Statement
 if TYPE_CHECKING:
     from factrack.store import Membership, Store, StoredStatement
 
-# Set on corpora/claims.gold.jsonl by scripts/eval_claims.py --grid (docs/claims.md).
+# Set on corpora/claims.labels.jsonl by scripts/eval_claims.py --grid (docs/claims.md).
 SAME_LANGUAGE = 0.92  # raw e5 cosine, both statements in one language
 CROSS_LANGUAGE = 0.90  # across languages (translations score 0.93-0.94)
 LABEL_MARGIN = 0.02  # the claim's label must be at least this close to the threshold too (no chaining)

@@ -47,6 +47,7 @@ class RunSummary:
     articles_pruned: int = 0
     claims_joined: int = 0  # statements that joined an existing claim
     claims_started: int = 0  # statements that started a new claim
+    speakers_merged: list[str] = field(default_factory=list)  # "ليلى نصار = Leila Nassar": one speaker, two scripts
     seconds: float = 0.0
 
     @property
@@ -230,6 +231,7 @@ def index_paths(
     store.put_file_states(((p, *st) for p, st in stats.items() if p not in bad_files), drop=dropped_files)
     store.flush()
     grouped = assign_claims(store) if claims else None
+    merged = merge_speakers(store) if (claims and new_ids) else []
     if after_add is not None and new_ids:
         after_add(store, new_ids)
     summary = RunSummary(
@@ -242,6 +244,7 @@ def index_paths(
         articles_pruned=pruned,
         claims_joined=grouped.joined if grouped else 0,
         claims_started=grouped.started if grouped else 0,
+        speakers_merged=[f"{m.alias} = {m.name}" for m in merged],
         seconds=time.perf_counter() - t0,
     )
     if added or changed or pruned or failed:
@@ -256,6 +259,15 @@ def assign_claims(store: Store) -> Any:
     from factrack.claims import assign
 
     return assign(store)
+
+
+def merge_speakers(store: Store) -> list[Any]:
+    """Speakers quoted under two scripts become one (``factrack.speakers.merge_across_languages``)."""
+    try:
+        from factrack.speakers import merge_across_languages
+    except ImportError:
+        return []
+    return merge_across_languages(store)
 
 
 def _record_model(store: Store, name: str, dim: int) -> None:

@@ -150,3 +150,65 @@ def load_registry(extra: Path | None = None) -> Registry:
             raise InputError(f"cannot read speakers file {path}: {e.strerror}") from None
         _load_into(registry, text, str(path))
     return registry
+
+
+@dataclass(frozen=True)
+class SpeakerMerge:
+    """Two spellings found to be one speaker: ``alias`` is stored as ``name`` from now on."""
+
+    alias: str
+    name: str
+    evidence: tuple[str, ...]
+
+
+def merge_candidates(profiles: dict[str, tuple[dict[str, int], set[int]]], registry: Registry | None = None
+                     ) -> list[SpeakerMerge]:
+    """Unregistered speakers quoted in one language only whose name is a spelling of a speaker
+    quoted in another (``factrack.translit.same_name``). Two-word names need only the name
+    (``same_name`` itself refuses a short single word); a single-word name also needs a claim both
+    speakers took part in. A name that could be two others is left alone. The other script's
+    spelling is kept as the alias; a Latin spelling is preferred as the name (registry names are
+    English)."""
+    from factrack.translit import same_name
+
+    registry = registry if registry is not None else load_registry()
+
+    def lang_of(langs: dict[str, int]) -> str | None:
+        return next(iter(langs)) if len(langs) == 1 else None
+
+    single = {n: (lang_of(langs), claims) for n, (langs, claims) in profiles.items()
+              if lang_of(langs) is not None and registry.canonical(n) is None}
+    found: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    names = sorted(single)
+    for i, a in enumerate(names):
+        la, ca = single[a]
+        for b in names[i + 1 :]:
+            lb, cb = single[b]
+            if la == lb or not same_name(a, la, b, lb):  # type: ignore[arg-type]
+                continue
+            shared = ca & cb
+            words = min(len(_WORD.findall(a)), len(_WORD.findall(b)))
+            if words < 2 and not shared:
+                continue
+            alias, name = (a, b) if lb == "en" else (b, a)
+            evidence = (f"'{a}' ({la}) and '{b}' ({lb}) are spellings of one name",)
+            if shared:
+                evidence += (f"both in claim {', '.join(f'#{c}' for c in sorted(shared)[:3])}",)
+            found.setdefault(alias, []).append((name, evidence))
+    targets: dict[str, int] = {}
+    for options in found.values():
+        for name, _ in options:
+            targets[name] = targets.get(name, 0) + 1
+    return [SpeakerMerge(alias, options[0][0], options[0][1]) for alias, options in sorted(found.items())
+            if len(options) == 1 and targets[options[0][0]] == 1 and options[0][0] not in found]
+
+
+def merge_across_languages(store: Any, registry: Registry | None = None) -> list[SpeakerMerge]:
+    """Find and record the speakers quoted under two scripts (``merge_candidates``), and restate
+    the statements of merged aliases; returns the new merges."""
+    with store.transaction(bump=False):
+        store.apply_speaker_merges()
+        merges = merge_candidates(store.speaker_profiles(), registry)
+        for m in merges:
+            store.merge_speaker(m.alias, m.name, m.evidence)
+    return merges

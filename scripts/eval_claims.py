@@ -1,7 +1,7 @@
 """Measure the claim grouping against hand-labelled claims; prints a Markdown report for docs/claims.md.
 
 Two labelled sets:
-  dev    corpora/claims.gold.jsonl: the top-level corpora/ gold statements grouped into claims by
+  dev    corpora/claims.labels.jsonl: the top-level corpora/ gold statements grouped into claims by
          a reader who never saw the grouping code (thresholds are chosen on it: --grid)
   blind  corpora/claims/*.gold.jsonl: twelve articles on four stories written and labelled blind
          for this measurement (claim ids, polarity, negation); never tuned on
@@ -44,7 +44,7 @@ from factrack.ingest import KNOWN_SUFFIXES, read_articles  # noqa: E402
 from factrack.records import Article, Kind, Polarity, Statement  # noqa: E402
 from factrack.store import Store  # noqa: E402
 
-DEV = ROOT / "corpora" / "claims.gold.jsonl"
+DEV = ROOT / "corpora" / "claims.labels.jsonl"
 STANCE = ROOT / "corpora" / "stance.gold.jsonl"
 BLIND = ROOT / "corpora" / "claims"
 

@@ -48,7 +48,8 @@ CREATE TABLE IF NOT EXISTS verdicts (
     reasons TEXT NOT NULL, scorer TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (a_id, b_id));
 CREATE INDEX IF NOT EXISTS verdicts_b ON verdicts(b_id);
 """,
-    # 2: the speaker's stance on each statement; claims (statements grouped by proposition)
+    # 2: the speaker's stance on each statement; claims (statements grouped by proposition); one
+    #    speaker under two scripts (speaker_merges)
     """
 ALTER TABLE statements ADD COLUMN polarity TEXT NOT NULL DEFAULT 'asserts';
 ALTER TABLE statements ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
@@ -63,6 +64,10 @@ CREATE TABLE IF NOT EXISTS claim_members (
     via INTEGER,  -- the member it was judged to make the same claim as; NULL for the first
     similarity REAL, evidence TEXT NOT NULL);  -- JSON list of the checks passed
 CREATE INDEX IF NOT EXISTS claim_members_claim ON claim_members(claim_id);
+CREATE TABLE IF NOT EXISTS speaker_merges (
+    alias TEXT PRIMARY KEY,  -- a speaker name as extracted (ليلى نصار) ...
+    name TEXT NOT NULL,  -- ... stored as this speaker (Leila Nassar) from now on
+    evidence TEXT NOT NULL, created TEXT NOT NULL);
 """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
