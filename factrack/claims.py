@@ -33,12 +33,13 @@ if TYPE_CHECKING:
     from factrack.store import Membership, Store, StoredStatement
 
 # Set on corpora/claims.labels.jsonl by scripts/eval_claims.py --grid (docs/claims.md).
-SAME_LANGUAGE = 0.92  # raw e5 cosine, both statements in one language
-CROSS_LANGUAGE = 0.90  # across languages (translations score 0.93-0.94)
+SAME_LANGUAGE = 0.96  # raw e5 cosine, both statements in one language
+CROSS_LANGUAGE = 0.88  # across languages (translations score 0.93-0.94)
 LABEL_MARGIN = 0.02  # the claim's label must be at least this close to the threshold too (no chaining)
 SHORT_WORDS = 4  # a statement of fewer content words than this ...
-SHORT_SIMILARITY = 0.96  # ... joins only at this similarity: short fragments all look alike to e5
-MIN_OVERLAP = 0.2  # one language: share of content words in common (Jaccard) at least this
+SHORT_SIMILARITY = 0.94  # ... joins only at this similarity: short fragments all look alike to e5
+MIN_OVERLAP = 0.0  # one language: share of content words in common (Jaccard) at least this (0: off)
+SAME_SPEAKER = 0.02  # thresholds are this much lower for two statements of one speaker (one quote, two outlets)
 NEIGHBOURS = 10  # stored neighbours a new statement is compared with
 JUDGE_VERSION = "judge:v1"
 
@@ -80,6 +81,7 @@ class SameClaimJudge:
     short_words: int = SHORT_WORDS
     short_similarity: float = SHORT_SIMILARITY
     min_overlap: float = MIN_OVERLAP
+    same_speaker: float = SAME_SPEAKER
     name: str = JUDGE_VERSION
 
     def threshold(self, a: Statement, b: Statement) -> float:
@@ -88,6 +90,8 @@ class SameClaimJudge:
         t = self.same_language if a.lang == b.lang else self.cross_language
         if min(len(analyse(a.text).content), len(analyse(b.text).content)) < self.short_words:
             t = max(t, self.short_similarity)
+        if a.speaker and a.speaker == b.speaker:
+            t -= self.same_speaker
         return t
 
     def judge(self, a: Statement, b: Statement, similarity: float) -> tuple[bool, tuple[str, ...]]:

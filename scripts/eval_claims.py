@@ -7,7 +7,7 @@ Two labelled sets:
          for this measurement (claim ids, polarity, negation); never tuned on
 
 The gold statements (their texts, offsets and languages; polarity and negation from the gold
-where it has them, corpora/stance.gold.jsonl for the dev set) are put into a fresh store with the
+where it has them, corpora/stance.labels.jsonl for the dev set) are put into a fresh store with the
 bundled e5 vectors, article by article, and grouped by ``factrack.claims.assign``: the code path
 of ``factrack index``, on statements whose extraction is not in question. Reported: pairwise
 precision, recall and F1 of "same claim" over all statement pairs (and for pairs across
@@ -45,7 +45,7 @@ from factrack.records import Article, Kind, Polarity, Statement  # noqa: E402
 from factrack.store import Store  # noqa: E402
 
 DEV = ROOT / "corpora" / "claims.labels.jsonl"
-STANCE = ROOT / "corpora" / "stance.gold.jsonl"
+STANCE = ROOT / "corpora" / "stance.labels.jsonl"
 BLIND = ROOT / "corpora" / "claims"
 
 
@@ -215,16 +215,16 @@ def _counts(gold: list[GoldStatement]) -> dict[str, int]:
 
 def grid(gold: list[GoldStatement], emb) -> list[str]:
     rows = []
-    for same, cross, margin, overlap, short in itertools.product(
-            (0.90, 0.91, 0.92, 0.93, 0.94), (0.88, 0.89, 0.90, 0.91, 0.92), (0.0, 0.02, 0.04), (0.0, 0.1, 0.2),
-            (0.94, 0.96)):
+    for same, cross, margin, overlap, short, speaker in itertools.product(
+            (0.93, 0.94, 0.95, 0.96), (0.85, 0.86, 0.87, 0.88), (0.02, 0.04, 0.06), (0.0, 0.1), (0.94,),
+            (0.0, 0.02, 0.04)):
         judge = cl.SameClaimJudge(same_language=same, cross_language=cross, label_margin=margin, min_overlap=overlap,
-                                  short_similarity=short)
+                                  short_similarity=short, same_speaker=speaker)
         f = pairwise(gold, group(gold, judge, emb)[0])
-        rows.append((f["f1"], f["precision"], f["recall"], same, cross, margin, overlap, short))
+        rows.append((f["f1"], f["precision"], f["recall"], same, cross, margin, overlap, short, speaker))
     rows.sort(reverse=True)
-    out = ["| F1 | precision | recall | same-language | cross-language | label margin | min overlap | short |",
-           "|---|---|---|---|---|---|---|---|"]
+    out = ["| F1 | precision | recall | same-language | cross-language | label margin | min overlap | short | same speaker |",
+           "|---|---|---|---|---|---|---|---|---|"]
     for r in rows[:15]:
         out.append("| " + " | ".join(f"{x:.3f}" if isinstance(x, float) else str(x) for x in r) + " |")
     return out + [""]

@@ -1,8 +1,9 @@
 """Measure the speaker's stance (polarity) against gold labels; prints a Markdown table for docs/claims.md.
 
-Gold: every ``*.gold.jsonl`` line that carries a ``polarity`` (corpora/claims/, written and labelled
-blind for this), and the older gold statements with the labels of ``corpora/stance.labels.jsonl``
-(read by someone who never saw the code; almost all assert). Each article is extracted; a predicted
+Gold: every ``*.gold.jsonl`` line that carries a ``polarity`` (corpora/claims/ and corpora/claims2/,
+each written and labelled blind; claims/ was then used to develop the stance rules, claims2/ was
+not), and the older gold statements with the labels of ``corpora/stance.labels.jsonl`` (read by
+someone who never saw the code; almost all assert). Each article is extracted; a predicted
 statement matches a gold one as in scripts/eval_extract.py (overlap of half the shorter span, one to
 one). Reported per set and language: precision and recall of ``denies`` and ``questions`` over
 the gold statements (a gold denial that extraction missed counts against recall), and of the
@@ -32,6 +33,7 @@ from factrack.ingest import read_articles  # noqa: E402
 from factrack.records import Article  # noqa: E402
 
 STANCE = ROOT / "corpora" / "stance.labels.jsonl"
+SET_NAMES = {"claims": "claims (blind at first contact, then developed on)", "claims2": "claims2 (blind)"}
 KINDS = ("denies", "questions")
 
 
@@ -66,7 +68,8 @@ def gold_sets(corpora: Path = ROOT / "corpora") -> dict[str, list[tuple[Path, st
             doc = f"{article}#{row['line']}" if "line" in row else str(article)
             gold = ee.Gold(((row["start"], row["end"]),), row["kind"], (), text=row["text"])
             by_doc[doc].append((gold, {"polarity": stance["polarity"], "negated": bool(stance.get("negated"))}))
-        name = "claims (blind)" if rel.startswith("claims/") else "corpora (stance labels)"
+        top = rel.split("/")[0] if "/" in rel else ""
+        name = SET_NAMES.get(top, "corpora (stance labels)")
         for doc, golds in by_doc.items():
             sets[name].append((article, doc, golds))
     return sets

@@ -64,7 +64,7 @@ def test_assignment_is_incremental_and_stable(store: Store) -> None:
     cl.assign(store)
     first = store.claim_of([a])[a]
     assert cl.assign(store).to_dict() == {"joined": 0, "started": 0}  # nothing new: nothing moves
-    b = put(store, "b.txt", "The crossing was reopened on Monday after two years", vec(2, cos_turn(0.95)))
+    b = put(store, "b.txt", "The crossing was reopened on Monday after two years", vec(2, cos_turn(0.97)))
     cl.assign(store)
     assert store.claim_of([a, b]) == {a: first, b: first}
     store.remove_articles(["a.txt"])  # the label goes: the claim keeps its id, relabelled
