@@ -53,3 +53,35 @@ def test_missing_nli_model_is_a_model_error(tmp_path: Path) -> None:
     scorer = get_scorer(FakeEmbedder(), nli_model=str(tmp_path / "nope"))
     with pytest.raises(ModelError):
         scorer.score("a", "b")
+
+
+class _RecordingBackend:
+    """A pair model that says "contradiction" to everything and records what it was asked."""
+
+    name = "recording"
+    four_way = False
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str]] = []
+
+    def relation_probs(self, pairs):  # type: ignore[no-untyped-def]
+        self.seen.extend(pairs)
+        return np.tile([1.0, 0.0, 0.0, 0.0], (len(pairs), 1))
+
+
+def test_the_pair_model_reads_only_pairs_that_could_reach_the_floor() -> None:
+    from factrack.compare import CueScorer
+
+    backend = _RecordingBackend()
+    scorer = NLIScorer(backend, CueScorer(FakeEmbedder()), 0.5)
+    pairs = [("US forces will leave Iraq by the end of the year", "US forces will not leave Iraq by the end of the year"),
+             ("Oil exports rose to 3 million barrels a day", "The football final was postponed")]
+    _, base = scorer.base.probabilities(pairs)
+    reach = scorer.reachable(base, 0.7)
+    assert reach[0] and not reach[1]  # a negation flip is within reach, an unrelated pair is not
+    verdicts = scorer.score_pairs(pairs, floor=0.7)
+    assert backend.seen == pairs[:1]
+    assert any(r.startswith("NLI model: contradiction") for r in verdicts[0].reasons)
+    assert not any(r.startswith("NLI model") for r in verdicts[1].reasons)  # the cue verdict stands
+    scorer.score_pairs(pairs)  # no floor: every pair is read
+    assert backend.seen == pairs[:1] + pairs

@@ -32,7 +32,7 @@ class CountingScorer(CueScorer):
         super().__init__(None, None)
         self.seen: list[tuple[str, str]] = []
 
-    def score_pairs(self, pairs, vectors=None):  # type: ignore[no-untyped-def]
+    def score_pairs(self, pairs, vectors=None, *, floor=None):  # type: ignore[no-untyped-def]
         self.seen.extend(pairs)
         assert vectors is not None, "stored statements must be scored from stored vectors"
         return super().score_pairs(pairs, vectors)

@@ -57,8 +57,13 @@ class Scorer(Protocol):
     def score(self, a: str, b: str) -> Verdict: ...
 
     def score_pairs(
-        self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None
-    ) -> list[Verdict]: ...
+        self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None,
+        *, floor: float | None = None,
+    ) -> list[Verdict]:
+        """Verdicts for many pairs. ``floor``: only contradictions (or, with a denial, agreements)
+        at least this probable matter to the caller, so work that cannot lift a pair to it may be
+        skipped (the pair model, for pairs the cues leave far below it)."""
+        ...
 
 
 def _word_reasons(a: str, b: str) -> list[str]:
@@ -112,7 +117,8 @@ class CueScorer:
         return sims, np.stack([_rule_probs(row) for row in x])
 
     def score_pairs(
-        self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None
+        self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None,
+        *, floor: float | None = None,
     ) -> list[Verdict]:
         if not pairs:
             return []
@@ -222,9 +228,13 @@ def get_scorer(
     if pair_model and not rules:
         from factrack.compare.nli import NLIScorer, PairModelBackend
         from factrack.compare.pairmodel import shipped_path
+        from factrack.embed import BUNDLED_ALIASES
 
         path = None if pair_model is True else pair_model
-        if path is not None or shipped_path() is not None:
+        # the shipped pair model goes with the bundled e5, like the classifier's vector features;
+        # another embedding model (a fake one in tests) keeps the cue classifier alone
+        bundled = (model_name or getattr(embedder, "name", None)) in BUNDLED_ALIASES
+        if path is not None or (bundled and shipped_path() is not None):
             return NLIScorer(PairModelBackend(path), base, PAIR_WEIGHT, label="pair model")
     return base
 

@@ -105,7 +105,8 @@ def score_store_pairs(store: Store, pairs: Sequence[tuple[int, int]], scorer: Sc
         if keep:
             va = vecs[[row[a] for a, _ in keep]]
             vb = vecs[[row[b] for _, b in keep]]
-            verdicts = scorer.score_pairs([(by_id[a].text, by_id[b].text) for a, b in keep], (va, vb))
+            verdicts = scorer.score_pairs([(by_id[a].text, by_id[b].text) for a, b in keep], (va, vb),
+                                          floor=DEFAULT_MIN_STRENGTH)
             for (a, b), v in zip(keep, verdicts):
                 v = with_polarity(v, by_id[a], by_id[b])
                 # contradictions are listed by strength: cue-explained, same-claim pairs first

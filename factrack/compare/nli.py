@@ -151,33 +151,54 @@ class NLIScorer:
         """The pair model's probabilities in RELATIONS order (unrelated is 0 for NLI models)."""
         return self.backend.relation_probs(pairs)
 
+    def reachable(self, base: np.ndarray, floor: float) -> np.ndarray:
+        """Pairs whose blend could reach ``floor`` as a contradiction (or an agreement, which a
+        denial turns into one): with the model's whole vote, w + (1 - w) * p >= floor."""
+        need = (floor - self.weight) / (1 - self.weight) if self.weight < 1 else -1.0
+        return (base[:, 0] >= need) | (base[:, 1] >= need)
+
     def probabilities(
-        self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None
+        self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None,
+        *, floor: float | None = None,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(similarities, blended probabilities, the pair model's own) over RELATIONS."""
+        """(similarities, blended probabilities, the pair model's own) over RELATIONS. With
+        ``floor``, the pair model reads only the pairs that could reach it (the others keep the
+        cue scorer's probabilities and a model row of zeros)."""
         sims, base = self.base.probabilities(pairs, vectors)
-        nli = self.nli_probs(pairs)
+        nli = np.zeros_like(base)
+        run = np.ones(len(pairs), dtype=bool) if floor is None else self.reachable(base, floor)
+        if run.any():
+            nli[run] = self.nli_probs([p for p, r in zip(pairs, run, strict=True) if r])
+        blended = self._blend(base, nli)
+        blended[~run] = base[~run]
+        return sims, blended, nli
+
+    def _blend(self, base: np.ndarray, nli: np.ndarray) -> np.ndarray:
         w = self.weight
         if self.backend.four_way:
-            return sims, w * nli + (1 - w) * base, nli
+            return w * nli + (1 - w) * base
         related = 1.0 - base[:, 3:4]
         three = base[:, :3] / np.maximum(base[:, :3].sum(axis=1, keepdims=True), 1e-9)
-        return sims, np.hstack([related * (w * nli[:, :3] + (1 - w) * three), base[:, 3:4]]), nli
+        return np.hstack([related * (w * nli[:, :3] + (1 - w) * three), base[:, 3:4]])
 
     def score(self, a: str, b: str) -> Verdict:
         return self.score_pairs([(a, b)])[0]
 
     def score_pairs(
-        self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None
+        self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None,
+        *, floor: float | None = None,
     ) -> list[Verdict]:
         from factrack.compare import RELATIONS, Verdict, strength, verdict
 
         if not pairs:
             return []
-        sims, probs, nli = self.probabilities(pairs, vectors)
+        sims, probs, nli = self.probabilities(pairs, vectors, floor=floor)
         out = []
         for (a, b), s, p, pn in zip(pairs, sims, probs, nli, strict=True):
             v = verdict(a, b, float(s), p)
+            if not pn.any():  # not read by the model: the cue scorer's verdict stands
+                out.append(v)
+                continue
             reason = f"{self.label}: {RELATIONS[int(np.argmax(pn))]} {pn.max():.2f}"
             # the model is itself a reason: no table cue is required for a strong contradiction
             out.append(Verdict(v.relation, v.score, v.reasons[:-1] + (reason,) + v.reasons[-1:], v.p_contradiction,
