@@ -93,7 +93,8 @@ def load_blind(folder: Path = BLIND) -> list[GoldStatement]:
             if line.strip():
                 row = json.loads(line)
                 lang = "ar" if path.stem.endswith("-ar") else "en"
-                out.append(GoldStatement(article, _statement(article, row, lang), row["claim"], _against(row)))
+                claim = row.get("claim") or f"only:{gold_file.name}:{row['start']}"  # unlabelled: a claim of its own
+                out.append(GoldStatement(article, _statement(article, row, lang), claim, _against(row)))
     return out
 
 
