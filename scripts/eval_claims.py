@@ -4,7 +4,9 @@ Two labelled sets:
   dev    corpora/claims.labels.jsonl: the top-level corpora/ gold statements grouped into claims by
          a reader who never saw the grouping code (thresholds are chosen on it: --grid)
   blind  corpora/claims/*.gold.jsonl: twelve articles on four stories written and labelled blind
-         for this measurement (claim ids, polarity, negation); never tuned on
+         for this measurement (claim ids, polarity, negation); the judge was never tuned on it
+  blind2 corpora/claims2/*.gold.jsonl: nine more articles on three other stories, written the same
+         way by another writer; never tuned on either
 
 The gold statements (their texts, offsets and languages; polarity and negation from the gold
 where it has them, corpora/stance.labels.jsonl for the dev set) are put into a fresh store with the
@@ -13,9 +15,10 @@ of ``factrack index``, on statements whose extraction is not in question. Report
 precision, recall and F1 of "same claim" over all statement pairs (and for pairs across
 languages), and how often the stance of two members of one gold claim (same / opposed) is right.
 
-    .venv/bin/python scripts/eval_claims.py                 # both sets, shipped judge
+    .venv/bin/python scripts/eval_claims.py                 # every set, shipped judge
     .venv/bin/python scripts/eval_claims.py --set dev --grid
     .venv/bin/python scripts/eval_claims.py --same 0.93 --cross 0.9
+    .venv/bin/python scripts/eval_claims.py --set dev --learned --pair-model M.safetensors
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from factrack.store import Store  # noqa: E402
 DEV = ROOT / "corpora" / "claims.labels.jsonl"
 STANCE = ROOT / "corpora" / "stance.labels.jsonl"
 BLIND = ROOT / "corpora" / "claims"
+BLIND2 = ROOT / "corpora" / "claims2"
 
 
 @dataclass(frozen=True)
@@ -231,12 +235,58 @@ def grid(gold: list[GoldStatement], emb) -> list[str]:
     return out + [""]
 
 
+def learned(gold: list[GoldStatement], emb, pair_model: str | None = None) -> list[str]:
+    """Designs tried for the judge beyond thresholds: a logistic regression over pair features,
+    5-fold cross-validated on the set's candidate pairs (cosine >= 0.85), best F1 over its
+    probability threshold, recall counted over every gold same-claim pair."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import cross_val_predict
+
+    from factrack.compare import get_scorer
+    from factrack.compare.cues import analyse, negation_cues
+
+    vecs = emb.embed([g.statement.text for g in gold])
+    idx = [(i, j) for i, j in itertools.combinations(range(len(gold)), 2) if float(vecs[i] @ vecs[j]) >= 0.85]
+    total = sum(gold[i].claim == gold[j].claim for i, j in itertools.combinations(range(len(gold)), 2))
+    y = np.array([gold[i].claim == gold[j].claim for i, j in idx])
+    sim = np.array([float(vecs[i] @ vecs[j]) for i, j in idx])
+    cross = np.array([gold[i].statement.lang != gold[j].statement.lang for i, j in idx], float)
+    speaker = np.array([bool(gold[i].statement.speaker) and gold[i].statement.speaker == gold[j].statement.speaker
+                        for i, j in idx], float)
+    pairs = [(gold[i].statement.text, gold[j].statement.text) for i, j in idx]
+    features = {"e5 cosine, language pair, same speaker": np.c_[sim, cross, sim * cross, speaker]}
+    _, p = get_scorer(None, model_name=BUNDLED_NAME, pair_model=False).probabilities(
+        pairs, (vecs[[i for i, _ in idx]], vecs[[j for _, j in idx]]))
+    neg = np.array([bool(negation_cues(analyse(a), analyse(b))) for a, b in pairs], float)
+    features["+ the cue classifier's four probabilities, negation flip"] = np.c_[features["e5 cosine, language pair, same speaker"], p, neg]
+    if pair_model:
+        from factrack.compare.pairmodel import PairModel
+
+        pm = PairModel(pair_model)
+        fwd, back = pm.probs(pairs), pm.probs([(b, a) for a, b in pairs])
+        ent = pm.labels.index("entailment")
+        features["+ the pair model's entailment both ways"] = np.c_[
+            features["e5 cosine, language pair, same speaker"], fwd[:, ent], back[:, ent], np.minimum(fwd[:, ent], back[:, ent])]
+    out = [f"Candidate pairs (cosine >= 0.85): {len(y)}, {int(y.sum())} of the {total} gold same-claim pairs.", "",
+           "| features | F1 | precision | recall |", "|---|---|---|---|"]
+    for name, x in features.items():
+        prob = cross_val_predict(LogisticRegression(max_iter=3000, class_weight="balanced"), x, y, cv=5,
+                                 method="predict_proba")[:, 1]
+        best = max(((2 * tp / (pr + total) if pr + total else 0.0, tp / max(pr, 1), tp / total)
+                    for t in np.arange(0.3, 0.99, 0.02)
+                    for pr, tp in [(int((prob >= t).sum()), int(((prob >= t) & y).sum()))]), key=lambda r: r[0])
+        out.append(f"| {name} | {best[0]:.3f} | {best[1]:.3f} | {best[2]:.3f} |")
+    return out + [""]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=("dev", "blind", "both"), default="both")
+    ap.add_argument("--set", choices=("dev", "blind", "blind2", "all"), default="all")
     ap.add_argument("--grid", action="store_true", help="search the judge's thresholds on the chosen set")
     ap.add_argument("--same", type=float, help="same-language threshold (default: the shipped one)")
     ap.add_argument("--cross", type=float, help="cross-language threshold")
+    ap.add_argument("--learned", action="store_true", help="cross-validated learned judges on the chosen set")
+    ap.add_argument("--pair-model", help="with --learned: also the pair model's entailment (a .safetensors file)")
     args = ap.parse_args()
     judge = cl.SameClaimJudge()
     if args.same is not None:
@@ -244,8 +294,8 @@ def main() -> int:
     if args.cross is not None:
         judge = replace(judge, cross_language=args.cross)
     emb = tc.CachedEmbedder()
-    sets = {"dev": (DEV, load_dev), "blind": (BLIND, load_blind)}
-    chosen = ["dev", "blind"] if args.set == "both" else [args.set]
+    sets = {"dev": (DEV, load_dev), "blind": (BLIND, load_blind), "blind2": (BLIND2, lambda: load_blind(BLIND2))}
+    chosen = list(sets) if args.set == "all" else [args.set]
     out = [f"Judge: same-language {judge.same_language}, cross-language {judge.cross_language}, label margin "
            f"{judge.label_margin}, short fragments (< {judge.short_words} content words) {judge.short_similarity}, "
            f"min overlap {judge.min_overlap}.", ""]
@@ -255,7 +305,10 @@ def main() -> int:
             out += [f"### {name}: {path.relative_to(ROOT)} not found, skipped", ""]
             continue
         gold = load()
-        out += grid(gold, emb) if args.grid else report(f"{name} ({path.relative_to(ROOT)})", gold, judge, emb)
+        if args.learned:
+            out += [f"### {name}: learned judges", ""] + learned(gold, emb, args.pair_model)
+        else:
+            out += grid(gold, emb) if args.grid else report(f"{name} ({path.relative_to(ROOT)})", gold, judge, emb)
     print("\n".join(out))
     return 0
 
