@@ -30,6 +30,7 @@ def one(text: str) -> Statement:
     ("وشكك الخبير هاني عزت في أن تكون الأرقام دقيقة.", "تكون الأرقام دقيقة", Q),
     ("وتساءلت النائبة رنا صالح عما إذا كان الدعم سيصل إلى الأسر الفقيرة.", "كان الدعم سيصل إلى الأسر الفقيرة", Q),
     ("وقال الخباز سمير فتحي إن الرغيف فقد عشرين غراماً من وزنه.", "الرغيف فقد عشرين غراماً من وزنه", A),
+    ("وسأل النائب رامي سعد عما إذا كانت الحكومة ستدفع الرواتب.", "كانت الحكومة ستدفع الرواتب", Q),
 ])
 def test_arabic_stance_cues(sentence: str, claim: str, polarity: Polarity) -> None:
     s = one(sentence)
@@ -52,6 +53,9 @@ def test_arabic_negated_quote_is_the_speaker_asserting_a_negative() -> None:
     ("Opposition lawmaker Rana Saleh questioned whether the subsidy would reach poor families.",
      "the subsidy would reach poor families", Q),
     ("The baker Samir Fathy said the loaf had shrunk by 20 grams.", "the loaf had shrunk by 20 grams", A),
+    ("Opposition lawmaker Rana Saleh asked whether the subsidy would reach poor families.",
+     "the subsidy would reach poor families", Q),
+    ("The minister asked the governors to report by Friday.", "to report by Friday", A),  # a request, no question
 ])
 def test_english_stance_cues(sentence: str, claim: str, polarity: Polarity) -> None:
     s = one(sentence)

@@ -254,7 +254,7 @@ def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -
         mention = content = name = None
         clause = False
         polarity = cue_polarity(sent, v, t)
-        doubt = in_table(f, stance_tables(t.code).doubts)
+        doubt = in_table(f, stance_tables(t.code).doubts) or in_table(f, stance_tables(t.code).asks)
         describing = in_table(f, t.object_cues)
         # after a denial, doubt or describing cue, "صحة التقارير" / "reports" hold the claim, not the speaker
         stops = t.report_nouns if polarity is not Polarity.ASSERTS or describing else frozenset()
@@ -271,6 +271,8 @@ def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -
             if c:
                 content = tok_range(doc, c[0], c[1] - 1)
                 clause = c[0] > 0 and folded(doc[c[0] - 1]) in t.complementizers
+                if doubt and c[0] > 0 and folded(doc[c[0] - 1]) in t.questions:
+                    polarity = Polarity.QUESTIONS  # asked whether P
         else:
             if describing:  # SVO, else the subject right after the verb (VSO)
                 np = np_before(sent, v, t, quoted, cue_tokens)
@@ -282,6 +284,8 @@ def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int]) -
             mention, name = _speaker(doc, np, t, parsed)
             # a relayed source set off by commas (ذكرت الوكالة، نقلا عن مصدر، أن …) does not end the search
             comp = complementizer_after(sent, v + 1, t, quoted, short_quotes, set(verbs), questions=doubt)
+            if doubt and comp is not None and folded(doc[comp]) in t.questions:
+                polarity = Polarity.QUESTIONS  # سأل عما إذا P
             if comp is not None and comp + 1 < sent.end:
                 end = clause_end(sent, comp + 1, t, cue_tokens)
                 if end > comp + 1:

@@ -44,6 +44,7 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 class StanceTables:
     denials: frozenset[str]
     doubts: frozenset[str]
+    asks: frozenset[str]  # asked, سأل: a question when the clause opens with whether / إذا
     cue_negations: frozenset[str]
     falsity: tuple[tuple[str, ...], ...]
     falsity_links: frozenset[str]  # the word before a falsity phrase at a clause's end (as baseless)
@@ -65,6 +66,7 @@ def stance_tables(code: str) -> StanceTables:
     return StanceTables(
         denials=lang.words(code, "denial_cues"),
         doubts=lang.words(code, "doubt_cues"),
+        asks=lang.words(code, "question_cues"),
         cue_negations=lang.words(code, "cue_negations"),
         falsity=_phrases(code, "falsity"),
         falsity_links=lang.words(code, "falsity_links"),

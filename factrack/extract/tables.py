@@ -48,7 +48,7 @@ def tables(code: str) -> Tables:
     return Tables(
         code=code,
         cues=(lang.words(code, "cue_verbs") | lang.words(code, "continuation_cues") | lang.words(code, "object_cues")
-              | lang.words(code, "denial_cues") | lang.words(code, "doubt_cues")),
+              | lang.words(code, "denial_cues") | lang.words(code, "doubt_cues") | lang.words(code, "question_cues")),
         continuations=lang.words(code, "continuation_cues"),
         object_cues=lang.words(code, "object_cues"),
         complementizers=lang.words(code, "complementizers"),
