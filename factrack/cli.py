@@ -156,6 +156,9 @@ def extract_cmd(
 
 # ---------------------------------------------------------------------------- index, lookup, speakers, reindex
 DB_HELP = "Store folder. Default: $FACTRACK_HOME, else the user data folder (platformdirs)."
+PAIR_HELP = ("The pair model blended with the cue classifier: clean (default; trained only on data that allows "
+             "commercial use), research (also research-only NLI data), a pair-model file, or none (the cue "
+             "classifier alone, fastest). Used with the bundled e5 embeddings; see docs/compare.md.")
 
 
 class LookupFormat(StrEnum):
@@ -202,6 +205,7 @@ def index_cmd(
     wait: float = typer.Option(
         0.0, "--wait", min=0.0, help="Seconds to wait for another writer to finish (default: exit 75 at once)."
     ),
+    pair_model: str | None = typer.Option(None, "--pair-model", help=PAIR_HELP),
 ) -> None:
     """Index articles (the nightly job): extract, embed and store what is new or changed.
 
@@ -214,7 +218,7 @@ def index_cmd(
     from factrack.index import run_index
 
     summary = guarded(lambda: run_index([str(p) for p in paths], db=db, model=model, prune=prune, wait=wait,
-                                        progress=_ix_progress("indexing")))
+                                        progress=_ix_progress("indexing"), pair_model=pair_model))
     if json_out:
         sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
     else:
@@ -402,6 +406,7 @@ def compare_cmd(
     ),
     model: str | None = typer.Option(None, "--model", help="Embedding model (default bundled e5; fake[:DIM] for tests)."),
     nli_model: str | None = typer.Option(None, "--nli-model", help=NLI_HELP),
+    pair_model: str | None = typer.Option(None, "--pair-model", help=PAIR_HELP),
     json_out: bool = typer.Option(False, "--json", help="Print relation, score and reasons as JSON."),
 ) -> None:
     """Judge two statements: contradiction, agreement, neutral or unrelated, with a score and reasons.
@@ -422,7 +427,7 @@ def compare_cmd(
             except OSError as e:
                 raise fail(f"cannot read {pairs}: {e.strerror}", 2) from None
             with handle:
-                for row in run_compare_pairs(handle, model=model, nli_model=nli_model):
+                for row in run_compare_pairs(handle, model=model, nli_model=nli_model, pair_model=pair_model):
                     bad += "error" in row
                     sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
@@ -433,7 +438,7 @@ def compare_cmd(
         return
     if a is None or b is None:
         raise fail("give two statements (or --pairs FILE)", 2)
-    v = guarded(lambda: run_compare(a, b, db=db, model=model, nli_model=nli_model))
+    v = guarded(lambda: run_compare(a, b, db=db, model=model, nli_model=nli_model, pair_model=pair_model))
     if json_out:
         sys.stdout.write(json.dumps(v.to_dict(), ensure_ascii=False) + "\n")
         return
@@ -478,6 +483,7 @@ def contradictions_cmd(
     statements: bool = typer.Option(False, "--statements", help="List statement pairs instead of claim pairs."),
     include_self: bool = typer.Option(False, "--self", help="Also list a speaker against themself."),
     nli_model: str | None = typer.Option(None, "--nli-model", help=NLI_HELP + " Used only when scoring a new store."),
+    pair_model: str | None = typer.Option(None, "--pair-model", help=PAIR_HELP + " Used only when scoring a new store."),
     fmt: LookupFormat | None = typer.Option(
         None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
     ),
@@ -493,7 +499,8 @@ def contradictions_cmd(
     from factrack.compare.commands import run_contradictions
 
     found = guarded(lambda: run_contradictions(db=db, speaker=speaker, since=since, min_score=min_score, limit=limit,
-                                               nli_model=nli_model, statements=statements, include_self=include_self,
+                                               nli_model=nli_model, pair_model=pair_model, statements=statements,
+                                               include_self=include_self,
                                                progress=_ix_progress("scoring pairs")))
     emit(found, fmt, _cx_table if statements else _claim_cx_table,
          "no contradictions found (try a lower --min-score, or without --speaker/--since)")

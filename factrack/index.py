@@ -310,7 +310,7 @@ def reindex(store: Store, embedder: Any, *, progress: Progress | None = None, ba
     return total
 
 
-def _contradiction_hook(embedder: Any) -> AfterAdd | None:
+def _contradiction_hook(embedder: Any, pair_model: str | None = None) -> AfterAdd | None:
     """Score new statements against the store when the compare stage is installed.
 
     The compare stage is imported only when there are new statements, so a run with nothing
@@ -322,7 +322,7 @@ def _contradiction_hook(embedder: Any) -> AfterAdd | None:
             from factrack.compare import contradictions, get_scorer
         except ImportError:
             return
-        contradictions.update(store, new_ids, get_scorer(embedder))
+        contradictions.update(store, new_ids, get_scorer(embedder, pair_model=pair_model))
 
     return hook
 
@@ -336,6 +336,7 @@ def run_index(
     wait: float = 0.0,
     progress: Progress | None = None,
     compare: bool = True,
+    pair_model: str | None = None,
 ) -> RunSummary:
     """The ``factrack index`` job: open the store for writing, index, score contradictions, close."""
     from factrack.embed import get_embedder
@@ -343,7 +344,7 @@ def run_index(
 
     embedder = get_embedder(model)
     with Store.open(db or default_path(), write=True, timeout=wait) as store:
-        hook = _contradiction_hook(embedder) if compare else None
+        hook = _contradiction_hook(embedder, pair_model) if compare else None
         return index_paths(paths, store, embedder, prune=prune, progress=progress, after_add=hook)
 
 

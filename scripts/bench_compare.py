@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/bench_compare.py                # 20k pairs, 10k statements
     .venv/bin/python scripts/bench_compare.py --pairs 2000 --statements 1000 --e5 200
-    .venv/bin/python scripts/bench_compare.py --nli-model A.safetensors --nli-pairs 500   # + a cross-encoder / pair adapter
+    .venv/bin/python scripts/bench_compare.py --nli-model clean --nli-pairs 500   # + a pair model (or a CrossEncoder)
 
 Synthetic statements (templates with random actors, verbs, numbers, negations, Arabic and
 English) so that every text is new to the analysis cache. Store vectors come from the fake
@@ -73,18 +73,25 @@ def bench_e5(n: int, rng: np.random.Generator) -> str:
     return f"| score pairs, texts embedded with e5 (engine) | {n} pairs | {dt:.1f} s | {n / dt:,.1f} pairs/s |"
 
 
-def bench_nli(model: str, n: int, rng: np.random.Generator) -> str:
-    """The cross-encoder alone (``NLIScorer.nli_probs``), after loading and one warm-up pair."""
+def bench_nli(model: str, n: int, rng: np.random.Generator) -> list[str]:
+    """A pair model or cross-encoder alone (``NLIScorer.nli_probs``): its load with one pair
+    (what it adds to a cold ``compare``), then ``n`` pairs."""
     from factrack.compare.nli import NLIScorer
+    from factrack.compare.pairmodel import SHIPPED, shipped_path
 
+    path = str(shipped_path(model)) if model in SHIPPED else model
     texts = synthetic(2 * n, rng)
     pairs = list(zip(texts[::2], texts[1::2]))
-    scorer = NLIScorer(model, get_scorer(None))
+    scorer = NLIScorer(path, get_scorer(None))
+    t = time.perf_counter()
     scorer.nli_probs([("warm", "up")])
+    load = time.perf_counter() - t
     t = time.perf_counter()
     scorer.nli_probs(pairs)
     dt = time.perf_counter() - t
-    return f"| cross-encoder `{Path(model).name}` alone | {n} pairs | {dt:.1f} s | {n / dt:,.1f} pairs/s |"
+    size = Path(path).stat().st_size / 1e6 if Path(path).is_file() else float("nan")
+    return [f"| pair model `{Path(path).name}` ({size:.1f} MB): load and first pair | 1 pair | {load:.1f} s | |",
+            f"| … then alone | {n} pairs | {dt:.1f} s | {n / dt:,.1f} pairs/s |"]
 
 
 def bench_store(n: int, rng: np.random.Generator) -> list[str]:
@@ -130,7 +137,7 @@ def main() -> int:
     ap.add_argument("--pairs", type=int, default=20000)
     ap.add_argument("--statements", type=int, default=10000)
     ap.add_argument("--e5", type=int, default=0, help="also time N pairs with e5 embedding (0: skip)")
-    ap.add_argument("--nli-model", help="also time a CrossEncoder or pair-adapter file on --nli-pairs pairs")
+    ap.add_argument("--nli-model", help="also time a pair model (research, clean or a file) or a CrossEncoder on --nli-pairs pairs")
     ap.add_argument("--nli-pairs", type=int, default=500)
     args = ap.parse_args()
     rng = np.random.default_rng(0)
@@ -138,7 +145,7 @@ def main() -> int:
     if args.e5:
         rows.append(bench_e5(args.e5, rng))
     if args.nli_model:
-        rows.append(bench_nli(args.nli_model, args.nli_pairs, rng))
+        rows += bench_nli(args.nli_model, args.nli_pairs, rng)
     rows += bench_store(args.statements, rng)
     print("\n".join(rows))
     return 0

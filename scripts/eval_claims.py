@@ -255,7 +255,7 @@ def learned(gold: list[GoldStatement], emb, pair_model: str | None = None) -> li
                         for i, j in idx], float)
     pairs = [(gold[i].statement.text, gold[j].statement.text) for i, j in idx]
     features = {"e5 cosine, language pair, same speaker": np.c_[sim, cross, sim * cross, speaker]}
-    _, p = get_scorer(None, model_name=BUNDLED_NAME, pair_model=False).probabilities(
+    _, p = get_scorer(None, model_name=BUNDLED_NAME, pair_model="none").probabilities(
         pairs, (vecs[[i for i, _ in idx]], vecs[[j for _, j in idx]]))
     neg = np.array([bool(negation_cues(analyse(a), analyse(b))) for a, b in pairs], float)
     features["+ the cue classifier's four probabilities, negation flip"] = np.c_[features["e5 cosine, language pair, same speaker"], p, neg]

@@ -5,7 +5,8 @@
     .venv/bin/python scripts/eval_compare.py --rules         # the rule fallback, no learned weights
     .venv/bin/python scripts/eval_compare.py --seed-store DB # rank of the seed story's contradictions in a store
     .venv/bin/python scripts/eval_compare.py --seed-store DB --weights W.json --dev  # the same, re-scored in memory with W
-    .venv/bin/python scripts/eval_compare.py --pair-model                     # + the shipped pair model, alone and blended
+    .venv/bin/python scripts/eval_compare.py --pair-model                     # + the default pair model, alone and blended
+    .venv/bin/python scripts/eval_compare.py --pair-model research
     .venv/bin/python scripts/eval_compare.py --pair-model M.safetensors --pair-weight 0.6
     .venv/bin/python scripts/eval_compare.py --nli-model PATH                 # + a user's CrossEncoder, alone and blended
     .venv/bin/python scripts/eval_compare.py --cues          # how often each cue fires, and how often rightly, on development pairs
@@ -283,8 +284,9 @@ def main() -> int:
     ap.add_argument("--seed-store", help="a store indexed from corpora/: report the seed contradictions' ranks")
     ap.add_argument("--nli-model", help="also evaluate a CrossEncoder alone and blended with the classifier")
     ap.add_argument("--nli-weight", type=float, default=None, help="the cross-encoder's share of the vote (default: the scorer's)")
-    ap.add_argument("--pair-model", nargs="?", const="shipped",
-                    help="also evaluate a factrack pair model (default: the shipped one) alone and blended")
+    ap.add_argument("--pair-model", nargs="?", const="default",
+                    help="also evaluate a factrack pair model (a shipped one's name, research or clean; the default "
+                         "one; or a file) alone and blended")
     ap.add_argument("--pair-weight", type=float, default=None, help="the pair model's share of the vote")
     ap.add_argument("--quantize", action="store_true", help="run the pair model int8-quantised")
     ap.add_argument("--val", action="store_true",
@@ -315,7 +317,7 @@ def main() -> int:
         if args.pair_model:
             from factrack.compare import PAIR_WEIGHT
 
-            path = None if args.pair_model == "shipped" else args.pair_model
+            path = None if args.pair_model == "default" else args.pair_model
             pm = CachedBackend(PairModelBackend(path, quantize=args.quantize))
             w = args.pair_weight if args.pair_weight is not None else PAIR_WEIGHT
             extra += [(f"pair model {pm.name}{' int8' if args.quantize else ''} alone", NLIScorer(pm, base, 1.0)),

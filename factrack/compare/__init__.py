@@ -206,11 +206,13 @@ def get_scorer(
     model_name: str | None = None,
     weights: str | None = None,
     rules: bool = False,
-    pair_model: bool | str = True,
+    pair_model: str | None = None,
 ) -> Scorer:
-    """The default scorer: the cue classifier (shipped weights) blended with the shipped pair
-    model; or the cue classifier alone (``pair_model=False``, or no pair model installed), the rule
-    fallback (``rules``), or a user's model (``nli_model``: a CrossEncoder or a pair-model file).
+    """The default scorer: the cue classifier (shipped weights) blended with the default shipped
+    pair model, when the vectors are the bundled e5's (another embedding model, a fake one in
+    tests, keeps the classifier alone). ``pair_model``: a shipped model's name (``research``,
+    ``clean``), a pair-model file, or ``none`` for the classifier alone; ``nli_model``: a user's
+    CrossEncoder; ``rules``: the rule fallback without learned weights.
 
     ``model_name`` names the embedding model of vectors passed in later (stored vectors), when no
     embedder is given.
@@ -225,18 +227,19 @@ def get_scorer(
         from factrack.compare.nli import NLIScorer
 
         return NLIScorer(nli_model, base)
-    if pair_model and not rules:
-        from factrack.compare.nli import NLIScorer, PairModelBackend
-        from factrack.compare.pairmodel import shipped_path
-        from factrack.embed import BUNDLED_ALIASES
+    if rules or pair_model == "none":
+        return base
+    from factrack.compare.nli import NLIScorer, PairModelBackend
+    from factrack.compare.pairmodel import resolve
+    from factrack.embed import BUNDLED_ALIASES
 
-        path = None if pair_model is True else pair_model
-        # the shipped pair model goes with the bundled e5, like the classifier's vector features;
-        # another embedding model (a fake one in tests) keeps the cue classifier alone
-        bundled = (model_name or getattr(embedder, "name", None)) in BUNDLED_ALIASES
-        if path is not None or (bundled and shipped_path() is not None):
-            return NLIScorer(PairModelBackend(path), base, PAIR_WEIGHT, label="pair model")
-    return base
+    bundled = (model_name or getattr(embedder, "name", None)) in BUNDLED_ALIASES
+    if pair_model is None and not bundled:
+        return base  # the shipped pair model goes with the bundled e5, like the classifier's vector part
+    path = resolve(pair_model)
+    if path is None:
+        return base  # not installed: the classifier alone
+    return NLIScorer(PairModelBackend(path), base, PAIR_WEIGHT, label="pair model")
 
 
 __all__ = ["RELATIONS", "CueScorer", "Scorer", "Verdict", "get_scorer", "with_polarity"]

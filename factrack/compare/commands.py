@@ -29,7 +29,7 @@ def _open_store(db: Path | str | None, write: bool = False):
 
 
 def run_compare(a: str, b: str, *, db: Path | str | None = None, model: str | None = None,
-                nli_model: str | None = None) -> Verdict:
+                nli_model: str | None = None, pair_model: str | None = None) -> Verdict:
     """Compare two texts, or stored statements given by id (an argument of digits only)."""
     if not a.strip() or not b.strip():
         raise InputError("both statements must be non-empty")
@@ -55,10 +55,10 @@ def run_compare(a: str, b: str, *, db: Path | str | None = None, model: str | No
             for i, v in enumerate(vecs):
                 if v is None:
                     vecs[i] = emb.embed([texts[i]])[0]
-        scorer = get_scorer(emb, nli_model, model_name=name)
+        scorer = get_scorer(emb, nli_model, model_name=name, pair_model=pair_model)
         v = scorer.score_pairs([(texts[0], texts[1])], (np.atleast_2d(vecs[0]), np.atleast_2d(vecs[1])))[0]
         return with_polarity(v, stored[0], stored[1]) if len(stored) == 2 else v
-    return get_scorer(_embedder(model), nli_model).score(a, b)
+    return get_scorer(_embedder(model), nli_model, pair_model=pair_model).score(a, b)
 
 
 def _parse(line: str) -> tuple[str, str]:
@@ -71,9 +71,9 @@ def _parse(line: str) -> tuple[str, str]:
 
 
 def run_compare_pairs(lines: Iterable[str], *, model: str | None = None, nli_model: str | None = None,
-                      scorer: Scorer | None = None) -> Iterator[dict[str, Any]]:
+                      pair_model: str | None = None, scorer: Scorer | None = None) -> Iterator[dict[str, Any]]:
     """One verdict (or one error) per input line, in order; a bad line does not stop the others."""
-    scorer = scorer or get_scorer(_embedder(model), nli_model)
+    scorer = scorer or get_scorer(_embedder(model), nli_model, pair_model=pair_model)
     pending: list[tuple[int, str, str]] = []
 
     def flush() -> Iterator[dict[str, Any]]:
@@ -99,7 +99,7 @@ def run_compare_pairs(lines: Iterable[str], *, model: str | None = None, nli_mod
 
 def run_contradictions(*, db: Path | str | None = None, speaker: str | None = None, since: str | None = None,
                        min_score: float = 0.0, limit: int | None = None, nli_model: str | None = None,
-                       statements: bool = False, include_self: bool = False,
+                       pair_model: str | None = None, statements: bool = False, include_self: bool = False,
                        progress: Callable[[int, int], None] | None = None) -> list[Any]:
     """Stored contradictions between claims (or, with ``statements``, statement pairs); on a store
     scored never before, score it all first (takes the writer lock)."""
@@ -117,5 +117,6 @@ def run_contradictions(*, db: Path | str | None = None, speaker: str | None = No
     with _open_store(db, write=True) as store:
         if not contra.has_verdicts(store):
             name = (store.model() or (None, 0))[0]
-            contra.update(store, contra.all_ids(store), get_scorer(None, nli_model, model_name=name), progress)
+            scorer = get_scorer(None, nli_model, model_name=name, pair_model=pair_model)
+            contra.update(store, contra.all_ids(store), scorer, progress)
         return listed(store)

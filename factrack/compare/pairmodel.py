@@ -34,7 +34,11 @@ from factrack.errors import ModelError
 if TYPE_CHECKING:
     import torch
 
-SHIPPED_FILE = "pair-model-v1.safetensors"
+# The pair models that ship, by name (docs/compare.md, factrack/data/compare/PAIR_MODEL_CARD.md):
+# research: trained on every NLI set this world offers, some of them for research use only;
+# clean: only data that allows commercial use (ANS, SNLI, the project's own and synthetic pairs).
+SHIPPED = {"research": "pair-model-v1.safetensors", "clean": "pair-model-clean-v1.safetensors"}
+DEFAULT = "clean"
 LABELS = ("contradiction", "entailment", "neutral")  # the training script's order; files carry their own
 MAX_LENGTH = 128
 HIDDEN = 384
@@ -207,9 +211,22 @@ def read(path: Path) -> tuple[dict[str, np.ndarray], dict[str, str]]:
     return tensors, meta
 
 
-def shipped_path() -> Path | None:
-    res = resources.files("factrack") / "data" / "compare" / SHIPPED_FILE
+def shipped_path(name: str = DEFAULT) -> Path | None:
+    """The installed file of a shipped pair model, or None."""
+    if name not in SHIPPED:
+        raise ModelError(f"no shipped pair model {name!r} (shipped: {', '.join(SHIPPED)})")
+    res = resources.files("factrack") / "data" / "compare" / SHIPPED[name]
     return Path(str(res)) if res.is_file() else None
+
+
+def resolve(spec: str | Path | None) -> Path | None:
+    """A shipped model's name (None: the default) or a file's path, as the file to load."""
+    if spec is None or str(spec) in SHIPPED:
+        return shipped_path(DEFAULT if spec is None else str(spec))
+    path = Path(spec).expanduser()
+    if not path.is_file():
+        raise ModelError(f"no pair model file {path} (give a .safetensors file or one of: {', '.join(SHIPPED)}, none)")
+    return path
 
 
 class PairModel:
@@ -221,9 +238,10 @@ class PairModel:
 
     def __init__(self, path: Path | str | None = None, *, base_folder: Path | None = None,
                  quantize: bool = False, batch_size: int = 32) -> None:
-        self.path = Path(path) if path is not None else shipped_path()
-        if self.path is None:
-            raise ModelError("no pair model is installed (factrack/data/compare/" + SHIPPED_FILE + ")")
+        found = resolve(path)
+        if found is None:
+            raise ModelError(f"the pair model {path or DEFAULT!r} is not installed (factrack/data/compare/)")
+        self.path = found
         self.base_folder = base_folder
         self.quantize = quantize
         self.batch_size = batch_size
