@@ -16,8 +16,11 @@ $(VENV)/.installed: pyproject.toml
 
 demo: setup
 	$(FACTRACK) index corpora/ --db $(DEMO_DB)
-	$(FACTRACK) lookup "timetable for the withdrawal of US forces" --db $(DEMO_DB) -k 5
-	$(FACTRACK) contradictions --db $(DEMO_DB) --limit 10
+	$(FACTRACK) lookup "timetable for the withdrawal of US forces" --db $(DEMO_DB) -k 3 --format table
+	$(FACTRACK) lookup "the plant was shut down" --db $(DEMO_DB) -k 3 --polarity denies --format table
+	$(FACTRACK) claims --db $(DEMO_DB) --limit 5 --format table
+	$(FACTRACK) contradictions --db $(DEMO_DB) --limit 10 --format table
+	@echo "The demo store is $(DEMO_DB): try $(FACTRACK) claims ID --db $(DEMO_DB), or $(FACTRACK) --help"
 
 test: setup
 	$(PY) -m pytest -q

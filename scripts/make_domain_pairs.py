@@ -345,9 +345,10 @@ def cross_pairs(a: str, b: str, rng: random.Random) -> list[dict]:
     return out
 
 
-def source_statements() -> tuple[list[str], list[tuple[str, str]]]:
-    """(statements, translation pairs) from training/ (dev pairs excluded) and ANS train headlines."""
-    texts: dict[str, None] = {}
+def source_statements() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """(statement -> where it comes from, translation pairs) from training/ (dev pairs excluded)
+    and ANS train headlines."""
+    texts: dict[str, str] = {}
     translations: list[tuple[str, str]] = []
     for path in sorted((ROOT / "training").glob("*.jsonl")):
         if path.name == "dev_pairs.jsonl":
@@ -356,16 +357,16 @@ def source_statements() -> tuple[list[str], list[tuple[str, str]]]:
             if not line.strip():
                 continue
             d = json.loads(line)
-            texts.setdefault(d["a"])
-            texts.setdefault(d["b"])
+            texts.setdefault(d["a"], "own")
+            texts.setdefault(d["b"], "own")
             if d["label"] == "agreement" and lang_of(d["a"]) != lang_of(d["b"]):
                 translations.append((d["a"], d["b"]))
     ans = DATA / "ans" / "stance" / "train.csv"
     if ans.exists():
         with ans.open(encoding="utf-8") as f:
             for r in csv.DictReader(f):
-                texts.setdefault(r["s1"].strip())
-    return list(texts), translations
+                texts.setdefault(r["s1"].strip(), "ans")
+    return texts, translations
 
 
 def generate(seed: int = 0, per_translation: int = 4) -> list[dict]:
@@ -376,13 +377,36 @@ def generate(seed: int = 0, per_translation: int = 4) -> list[dict]:
     VOCAB.clear()
     VOCAB.update(_core(w) for t in texts for w in t.split())
     out: list[dict] = []
-    for text in texts:
-        out += pairs_for(text, rng)
+    for text, source in texts.items():
+        out += [{**p, "source": source} for p in pairs_for(text, rng)]
     for a, b in translations:
         made = cross_pairs(a, b, rng)
         rng.shuffle(made)
-        out += made[:per_translation]
+        out += [{**p, "source": "own"} for p in made[:per_translation]]
     rng.shuffle(out)
+    return out
+
+
+def label_noise(key_path: Path, reader_path: Path) -> list[str]:
+    """How often a reader who did not write the generator disagrees with its labels, by kind."""
+    key = {d["id"]: d for d in map(json.loads, key_path.read_text(encoding="utf-8").splitlines()) if d}
+    reader = {d["id"]: d for d in map(json.loads, reader_path.read_text(encoding="utf-8").splitlines()) if d}
+    by_type: dict[str, Counter] = {}
+    for i, k in key.items():
+        r = reader.get(i)
+        if r is None:
+            continue
+        c = by_type.setdefault(k["type"], Counter())
+        c["n"] += 1
+        c["broken"] += r["label"] == "broken"
+        c["agree"] += r["label"] == k["label"]
+        c["ungrammatical"] += "ungrammatical" in (r.get("note") or "")
+    total = Counter()
+    for c in by_type.values():
+        total.update(c)
+    out = ["| kind | pairs | reader agrees with the label | broken | noted ungrammatical |", "|---|---|---|---|---|"]
+    for name, c in sorted(by_type.items(), key=lambda kv: -kv[1]["n"]) + [("all", total)]:
+        out.append(f"| {name} | {c['n']} | {c['agree']} ({c['agree'] / c['n']:.0%}) | {c['broken']} | {c['ungrammatical']} |")
     return out
 
 
@@ -390,15 +414,22 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--sample", type=int, default=0, help="also write a random sample of this size (labels hidden)")
+    ap.add_argument("--sample", type=int, default=0,
+                    help="also write a random sample of this size, from the project's own statements (labels hidden)")
     ap.add_argument("--sample-out", type=Path)
+    ap.add_argument("--check", type=Path, nargs=2, metavar=("KEY", "READER"),
+                    help="label noise: the generator's labels (KEY) against a reader's (READER), both JSON lines by id")
     args = ap.parse_args()
+    if args.check:
+        print("\n".join(label_noise(*args.check)))
+        return 0
     rows = generate(args.seed)
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{len(rows)} pairs: {dict(Counter(r['label'] for r in rows))}", file=sys.stderr)
     print(f"types: {dict(Counter(r['type'] for r in rows))}", file=sys.stderr)
     if args.sample and args.sample_out:
-        sample = random.Random(args.seed + 1).sample(rows, min(args.sample, len(rows)))
+        own = [r for r in rows if r["source"] == "own"]  # the project's own text only: no dataset text is copied
+        sample = random.Random(args.seed + 1).sample(own, min(args.sample, len(own)))
         args.sample_out.write_text("".join(json.dumps({"id": i, "a": r["a"], "b": r["b"]}, ensure_ascii=False) + "\n"
                                            for i, r in enumerate(sample)), encoding="utf-8")
         key = args.sample_out.with_suffix(".key.jsonl")
