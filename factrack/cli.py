@@ -157,7 +157,7 @@ def extract_cmd(
 # ---------------------------------------------------------------------------- index, lookup, speakers, reindex
 DB_HELP = "Store folder. Default: $FACTRACK_HOME, else the user data folder (platformdirs)."
 PAIR_HELP = ("The pair model blended with the cue classifier: clean (default; trained only on data that allows "
-             "commercial use), research (also research-only NLI data), a pair-model file, or none (the cue "
+             "commercial use), research (also NLI data for research use only), a pair-model file, or none (the cue "
              "classifier alone, fastest). Used with the bundled e5 embeddings; see docs/compare.md.")
 
 

@@ -201,8 +201,9 @@ def eval_project_pairs(scorer, emb, path: Path = ROOT / "corpora" / "pairs.jsonl
 
 def eval_rows(scorer, emb, rows: list[dict], name: str, dev: bool = False) -> list[str]:
     pairs = [(r["a"], r["b"], r.get("label") or r.get("relation")) for r in rows]
-    p = probs(scorer, pairs, emb)
-    pred = [RELATIONS[i] for i in p.argmax(axis=1)]
+    va, vb = emb.embed([x[0] for x in pairs]), emb.embed([x[1] for x in pairs])
+    # the verdicts' relations: what factrack reports, the figure rule included (compare.verdict)
+    pred = [v.relation for v in scorer.score_pairs([(x[0], x[1]) for x in pairs], (va, vb))]
     gold = [x[2] for x in pairs]
     cf = f1([g == "contradiction" for g in gold], [q == "contradiction" for q in pred])
     conf = Counter(zip(gold, pred))
@@ -294,6 +295,7 @@ def main() -> int:
     ap.add_argument("--dev", action="store_true",
                     help="only the development pairs training/dev_pairs.jsonl (for working on the scorer; no held-out data)")
     ap.add_argument("--cues", action="store_true", help="only the cue report on the development pairs")
+    ap.add_argument("--pairs-only", action="store_true", help="only the project's pair sets (no public datasets)")
     args = ap.parse_args()
     if args.cues:
         print("\n".join(cue_report()))
@@ -337,9 +339,9 @@ def main() -> int:
                     rows = [{"a": a, "b": b, "label": g} for a, b, g, _ in tc.handwritten(part="val")]
                     out += eval_rows(scorer, emb, rows, "validation fifth of the own pairs (training/*.jsonl)", True)
                 continue
-            if tc.DATA.exists():
+            if tc.DATA.exists() and not args.pairs_only:
                 out += eval_ans(scorer, emb) + eval_xnli(scorer, emb) + eval_sick_arbteds(scorer, emb)
-            else:
+            elif not args.pairs_only:
                 out.append(f"{tc.DATA} not found: dataset figures skipped")
             out += eval_project_pairs(scorer, emb)
             out += eval_project_pairs(scorer, emb, ROOT / "corpora" / "stories2.pairs.jsonl")

@@ -273,3 +273,16 @@ def test_translation_with_the_same_governing_modality_is_no_cue() -> None:
     en = "It is unlikely that the number of US troops in Iraq will decrease significantly"
     ar = "من غير المرجّح أن ينخفض عدد العسكريين الأميركيين في العراق"
     assert "modality" not in kinds(en, ar)
+
+
+def test_another_figure_for_the_same_thing_is_a_contradiction_whatever_the_model_says() -> None:
+    from factrack.compare import FIGURE_P, verdict
+
+    paraphrase = np.array([0.05, 0.8, 0.1, 0.05])  # what the learned parts say of 2,500 vs 3,500
+    v = verdict("About 2,500 US troops are in Iraq", "About 3,500 US troops are in Iraq", 0.95, paraphrase)
+    assert v.relation == "contradiction" and v.p_contradiction == pytest.approx(FIGURE_P)
+    assert any(r.startswith("number differs") for r in v.reasons)
+    far = verdict("About 2,500 US troops are in Iraq", "About 3,500 US troops are in Iraq", 0.70, paraphrase)
+    assert far.relation == "agreement"  # not about the same claim: the rule does not apply
+    same = verdict("About 2,500 US troops are in Iraq", "2,500 American troops remain in Iraq", 0.95, paraphrase)
+    assert same.relation == "agreement"

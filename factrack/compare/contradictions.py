@@ -205,6 +205,35 @@ def _side(claim: Claim, stance: str, best_id: int | None = None) -> Side:
     return Side(claim, stance, tuple(members), best)
 
 
+NEGATION_SCORE = 0.9  # one claim, asserted by some and negated in the words of others
+
+
+def _stance_opposition(claim: Claim, include_self: bool = False) -> tuple[int, int, float, str] | None:
+    """The clearest pair of members on opposite sides of a claim, with a reason a reader can check:
+    one denies what the other asserts, or the comparison's negation cue finds the predicate the
+    other negates. Opposite sides read only from two ``negated`` flags across languages are not
+    listed: too often both say the same thing in two ways ("not a gram more" / «لم تصل إلى الألف»)."""
+    from factrack.compare.cues import analyse, negation_cues
+
+    def speaker(s: StoredStatement) -> str:
+        return s.speaker or s.mention or "one side"
+
+    pro = [m.statement for m in claim.members if m.stance == "for" and len(analyse(m.statement.text).tokens) >= MIN_TOKENS]
+    con = [m.statement for m in claim.members if m.stance == "against" and len(analyse(m.statement.text).tokens) >= MIN_TOKENS]
+    best: tuple[int, int, float, str] | None = None
+    for a in pro:
+        for b in con:
+            if a.speaker and a.speaker == b.speaker and not include_self:
+                continue
+            if (str(a.polarity) == "denies") != (str(b.polarity) == "denies"):
+                denier, asserter = (a, b) if str(a.polarity) == "denies" else (b, a)
+                return a.id, b.id, STANCE_SCORE, f"{speaker(denier)} denies what {speaker(asserter)} asserts"
+            cues = negation_cues(analyse(a.text), analyse(b.text))
+            if cues and best is None:
+                best = (a.id, b.id, NEGATION_SCORE, f"{speaker(b)} says the opposite of {speaker(a)}: {cues[0]}")
+    return best
+
+
 def _self_only(a: Side, b: Side) -> bool:
     """Both sides are one and the same speaker (a speaker repeating or rephrasing themself)."""
     speakers = set(a.speakers) | set(b.speakers)
@@ -231,12 +260,11 @@ def find_claims(store: Store, *, speaker: str | None = None, since: str | None =
     stance_of = {m.statement.id: m.stance for c in claims.values() for m in c.members}
     out: list[ClaimContradiction] = []
     for claim in claims.values():
-        sides = {m.stance for m in claim.members}
-        if {"for", "against"} <= sides and STANCE_SCORE >= min_score:
-            a, b = _side(claim, "for"), _side(claim, "against")
-            reason = (f"{', '.join(b.speakers[:2]) or 'one side'} denies what "
-                      f"{', '.join(a.speakers[:2]) or 'the other'} asserts")
-            out.append(ClaimContradiction(a, b, STANCE_SCORE, (reason,), "stance"))
+        found = _stance_opposition(claim, include_self)
+        if found is not None and found[2] >= min_score:
+            (a_id, b_id), reason, score = found[:2], found[3], found[2]
+            out.append(ClaimContradiction(_side(claim, "for", a_id), _side(claim, "against", b_id), score, (reason,),
+                                          "stance"))
     best: dict[tuple, tuple] = {}
     for a_id, b_id, _, score, reasons, _scorer in rows:
         ca, cb = claim_of.get(a_id), claim_of.get(b_id)

@@ -188,7 +188,7 @@ class NLIScorer:
         self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None,
         *, floor: float | None = None,
     ) -> list[Verdict]:
-        from factrack.compare import RELATIONS, Verdict, strength, verdict
+        from factrack.compare import RELATIONS, Verdict, verdict
 
         if not pairs:
             return []
@@ -200,7 +200,9 @@ class NLIScorer:
                 out.append(v)
                 continue
             reason = f"{self.label}: {RELATIONS[int(np.argmax(pn))]} {pn.max():.2f}"
-            # the model is itself a reason: no table cue is required for a strong contradiction
+            # ranked like the cue scorer's verdicts: a contradiction no checkable cue explains is
+            # discounted even when the model is sure (on corpora/ its surest calls without a cue
+            # were mostly pairs from different stories)
             out.append(Verdict(v.relation, v.score, v.reasons[:-1] + (reason,) + v.reasons[-1:], v.p_contradiction,
-                               strength(v.p_contradiction, True, float(s))))
+                               v.strength))
         return out
