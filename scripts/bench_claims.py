@@ -7,8 +7,8 @@
 corpora: the bundled corpora indexed into a fresh store (real extraction, bundled e5, no
 contradiction scoring), then ``claims.assign`` over every statement: the two times side by side
 are the index time without and with claims.
-synthetic / lookup: statements in clusters of 1-5 paraphrases (384-d unit vectors at cosine ~0.95
-to their cluster's centre, texts sharing most of their Zipf-drawn words), bulk-loaded, then
+synthetic / lookup: statements in clusters of 1-5 paraphrases (384-d unit vectors at cosine 0.99
+to their cluster's centre, ~0.98 to each other, texts sharing most of their Zipf-drawn words), bulk-loaded, then
 grouped; ``lookup`` then times hybrid lookups by statement and by claim (p50/p95 over 200 queries).
 """
 
@@ -72,7 +72,7 @@ def clustered(path: Path, n: int, dim: int = 384, seed: int = 0) -> None:
                 noise = rng.standard_normal(dim).astype(np.float32)
                 noise -= (noise @ centre) * centre
                 noise /= np.linalg.norm(noise)
-                v = 0.975 * centre + np.sqrt(1 - 0.975**2) * noise
+                v = 0.99 * centre + np.sqrt(1 - 0.99**2) * noise
                 w = list(words)
                 w[int(rng.integers(0, 12))] = bs.WORDS[int(rng.integers(0, 20_000))]
                 batch.append((" ".join(w), v.astype(np.float32)))
