@@ -20,6 +20,9 @@ SICK-ar valid, ArbTEDS valid and every pair file in corpora/ and eval/.
     .venv/bin/python scripts/train_pair_model.py --sources clean --out /tmp/clean.safetensors
     .venv/bin/python scripts/train_pair_model.py --limit 64 --epochs 1 --trained-layers 1 --out /tmp/t.safetensors  # smoke run
 
+On a GPU machine the same command runs there (use `--cpu` to stay on the CPU); the CPU path is
+the reference and what trained the shipped weights.
+
 Resumable: the work folder (``--work``, default ~/.cache/factrack/pair-model/<run key>) keeps
 the cached hidden states in finished chunks and a checkpoint every ``--checkpoint-every`` steps
 (written atomically); run the same command again and it continues where it stopped. Deterministic
@@ -190,8 +193,10 @@ def cache_hidden(model, ids: list[list[int]], upto: int, work: Path, chunk: int 
                 for s in range(0, len(order), 64):
                     sel = order[s : s + 64]
                     batch, mask = pad([rows[i] for i in sel])
-                    m = torch.from_numpy(mask)
-                    h = model.hidden(model.embed(torch.from_numpy(batch)), m, 0, upto).numpy().astype(np.float16)
+                    dev = next(model.parameters()).device
+                    m = torch.from_numpy(mask).to(dev)
+                    h = model.hidden(model.embed(torch.from_numpy(batch).to(dev)), m, 0, upto)
+                    h = h.float().cpu().numpy().astype(np.float16)
                     for j, i in enumerate(sel):
                         parts[i] = h[j, : len(rows[i])]
             tmp = path.with_name(path.name + ".tmp.npz")
@@ -229,7 +234,9 @@ def evaluate(model, ids: list[list[int]], gold: list[int], batch_size: int = 64)
         for s in range(0, len(order), batch_size):
             sel = order[s : s + batch_size]
             b, m = pad([ids[i] for i in sel])
-            probs[sel] = torch.softmax(model(torch.from_numpy(b), torch.from_numpy(m)), -1).numpy()
+            dev = next(model.parameters()).device
+            logits = model(torch.from_numpy(b).to(dev), torch.from_numpy(m).to(dev))
+            probs[sel] = torch.softmax(logits.float(), -1).cpu().numpy()
     pred = probs.argmax(1)
     g = np.asarray(gold)
     tp = np.sum((pred == 0) & (g == 0))
@@ -260,6 +267,7 @@ def main() -> int:
     ap.add_argument("--val-limit", type=int, default=0, help="validate on the first N pairs of each set only")
     ap.add_argument("--checkpoint-every", type=int, default=200)
     ap.add_argument("--threads", type=int, default=0, help="torch threads (default: factrack's choice)")
+    ap.add_argument("--cpu", action="store_true", help="stay on the CPU even when a GPU is there")
     ap.add_argument("--stop-after", type=int, default=0, help="stop (checkpointed) after this many steps: tests resuming")
     args = ap.parse_args()
 
@@ -296,6 +304,9 @@ def main() -> int:
     base = bundled_folder()
     tok = pm.tokenizer(base)
     model = pm.new_classifier(base, len(LABELS), args.layers)
+    # a GPU when there is one (the same command, faster); the CPU path is the reference
+    device = torch.device("cuda" if torch.cuda.is_available() and not args.cpu else "cpu")
+    model.to(device)
     first = args.layers - args.trained_layers
     ids = pm.encode_pairs(tok, [(a, b) for a, b, _, _ in rows], args.max_length)
     gold = np.array([LABELS.index(r[2]) for r in rows])
@@ -323,11 +334,11 @@ def main() -> int:
     ckpt = work / "checkpoint.pt"
     state = {"epoch": 0, "step": 0, "history": [], "best": None}
     if ckpt.exists():
-        saved = torch.load(ckpt, weights_only=False)
+        saved = torch.load(ckpt, weights_only=False, map_location=device)
         model.load_state_dict(saved["model"], strict=False)
         opt.load_state_dict(saved["opt"])
         sched.load_state_dict(saved["sched"])
-        torch.set_rng_state(saved["rng"])
+        torch.set_rng_state(saved["rng"].cpu())
         state = saved["state"]
         log(f"resumed at epoch {state['epoch'] + 1}, step {state['step']}")
 
@@ -352,8 +363,8 @@ def main() -> int:
             for j, i in enumerate(sel):
                 h[j, : lengths[i]] = hidden[i]
                 mask[j, : lengths[i]] = 1
-            logits = model.logits_from(torch.from_numpy(h), torch.from_numpy(mask), first)
-            loss = loss_fn(logits, torch.from_numpy(gold[sel]))
+            logits = model.logits_from(torch.from_numpy(h).to(device), torch.from_numpy(mask).to(device), first)
+            loss = loss_fn(logits, torch.from_numpy(gold[sel]).to(device))
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(trained, 1.0)
