@@ -63,13 +63,16 @@ class ClaimTables:
             ((m.statement_id, m.claim_id, m.via, m.similarity, json.dumps(list(m.evidence), ensure_ascii=False))
              for m in rows))
 
-    def claim_of(self, ids: Sequence[int]) -> dict[int, int]:
-        """statement id -> claim id, for those of ``ids`` in a claim."""
+    def _mapping(self, select: str, key: str, ids: Sequence[int]) -> dict[int, int]:
+        """``{key: value}`` rows of ``select`` (two columns) for the keys in ``ids``, in chunks."""
         out: dict[int, int] = {}
         for chunk in _chunked(ids):
-            q = f"SELECT statement_id, claim_id FROM claim_members WHERE statement_id IN ({','.join('?' * len(chunk))})"
-            out.update(self._conn.execute(q, chunk).fetchall())
+            out.update(self._conn.execute(f"{select} WHERE {key} IN ({','.join('?' * len(chunk))})", chunk).fetchall())
         return out
+
+    def claim_of(self, ids: Sequence[int]) -> dict[int, int]:
+        """statement id -> claim id, for those of ``ids`` in a claim."""
+        return self._mapping("SELECT statement_id, claim_id FROM claim_members", "statement_id", ids)
 
     def memberships(self, claim_ids: Sequence[int]) -> dict[int, list[Membership]]:
         """claim id -> its members' records, in statement id order."""
@@ -83,11 +86,7 @@ class ClaimTables:
 
     def claim_labels(self, claim_ids: Sequence[int]) -> dict[int, int]:
         """claim id -> the statement id that labels it."""
-        out: dict[int, int] = {}
-        for chunk in _chunked(claim_ids):
-            q = f"SELECT id, label_id FROM claims WHERE id IN ({','.join('?' * len(chunk))})"
-            out.update(self._conn.execute(q, chunk).fetchall())
-        return out
+        return self._mapping("SELECT id, label_id FROM claims", "id", claim_ids)
 
     def claim_ids(self, *, min_statements: int = 1, statement_ids: Sequence[int] | None = None) -> list[tuple[int, int]]:
         """(claim id, statement count) of claims with at least ``min_statements``, largest first;
