@@ -129,7 +129,7 @@ class AssignSummary:
         return {"joined": self.joined, "started": self.started}
 
 
-def assign(store: Store, judge: SameClaimJudge | None = None, *,
+def assign(store: Store, judge: SameClaimJudge | None = None, *, todo: Sequence[int] | None = None,
            progress: Callable[[int, int], None] | None = None, batch: int = 512) -> AssignSummary:
     """Put every statement that is in no claim yet into one, in id order.
 
@@ -141,7 +141,7 @@ def assign(store: Store, judge: SameClaimJudge | None = None, *,
     from factrack.store import Membership
 
     judge = judge or SameClaimJudge()
-    todo = store.unassigned_ids()
+    todo = store.unassigned_ids() if todo is None else todo  # the caller may have asked already
     joined = started = 0
     for s in range(0, len(todo), batch):
         chunk = todo[s : s + batch]

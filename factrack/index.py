@@ -20,6 +20,7 @@ import numpy as np
 
 from factrack.errors import StoreError
 from factrack.records import Article, Failure, Statement
+from factrack.speakers import merge_across_languages
 from factrack.store import Store
 
 # Bump when extraction changes what it finds: every article then counts as changed and is redone.
@@ -231,7 +232,7 @@ def index_paths(
     store.put_file_states(((p, *st) for p, st in stats.items() if p not in bad_files), drop=dropped_files)
     store.flush()
     grouped = assign_claims(store) if claims else None
-    merged = merge_speakers(store) if (claims and new_ids) else []
+    merged = merge_across_languages(store) if (claims and new_ids) else []
     if after_add is not None and new_ids:
         after_add(store, new_ids)
     summary = RunSummary(
@@ -253,21 +254,14 @@ def index_paths(
 
 
 def assign_claims(store: Store) -> Any:
-    """Group the statements that are in no claim yet (``factrack.claims``); nothing when all are."""
-    if not store.unassigned_ids():
+    """Group the statements that are in no claim yet (``factrack.claims``); nothing (and no import)
+    when all are."""
+    todo = store.unassigned_ids()
+    if not todo:
         return None
     from factrack.claims import assign
 
-    return assign(store)
-
-
-def merge_speakers(store: Store) -> list[Any]:
-    """Speakers quoted under two scripts become one (``factrack.speakers.merge_across_languages``)."""
-    try:
-        from factrack.speakers import merge_across_languages
-    except ImportError:
-        return []
-    return merge_across_languages(store)
+    return assign(store, todo=todo)
 
 
 def _record_model(store: Store, name: str, dim: int) -> None:

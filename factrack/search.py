@@ -88,9 +88,9 @@ def lookup(
     ]
 
 
-def _ranked(store: Store, query: str, *, embedder: Any, depth: int, speaker: str | None, lang: str | None,
-            kind: str | None, polarity: str | None, source: str | None, since: str | None,
-            until: str | None) -> tuple[dict[int, float], dict[int, float]]:
+def _ranked(store: Store, query: str, *, embedder: Any = None, depth: int, speaker: str | None = None,
+            lang: str | None = None, kind: str | None = None, polarity: str | None = None, source: str | None = None,
+            since: str | None = None, until: str | None = None) -> tuple[dict[int, float], dict[int, float]]:
     """(fused score by statement id, cosine with the query by id) of the statements matching ``query``."""
     for d in (since, until):
         _check_date(d)
@@ -151,17 +151,29 @@ def lookup_claims(store: Store, query: str, *, k: int = 10, **options: Any) -> l
     statements, in both languages."""
     from factrack.claims import load_claims
 
-    hits = lookup(store, query, k=max(MIN_DEPTH, 5 * k), **options)
-    claim_of = store.claim_of([h.statement.id for h in hits])
-    order: dict[int, Hit] = {}
-    for h in hits:
-        cid = claim_of.get(h.statement.id)
-        if cid is not None and cid not in order:
-            order[cid] = h
-        if len(order) >= k:
-            break
-    claims = {c.id: c for c in load_claims(store, list(order))}
-    return [ClaimHit(claims[c], h, h.score) for c, h in order.items() if c in claims]
+    # several statements of one claim compete for the top ranks: look as deep as a statement
+    # lookup of 5k statements would
+    fused, similarity = _ranked(store, query, depth=5 * max(MIN_DEPTH, 5 * k), **options)
+    ranked = sorted(fused, key=lambda i: (-fused[i], i))[: max(MIN_DEPTH, 5 * k)]
+    claim_of = store.claim_of(ranked)
+    best: dict[int, int] = {}  # claim id -> its best-matching statement id, in rank order
+    for i in ranked:
+        cid = claim_of.get(i)
+        if cid is not None and cid not in best:
+            best[cid] = i
+            if len(best) >= k:
+                break
+    claims = {c.id: c for c in load_claims(store, list(best))}
+    against = store.contradicted_by(list(best.values()))
+    out = []
+    for cid, sid in best.items():
+        claim = claims.get(cid)
+        statement = next((m.statement for m in claim.members if m.statement.id == sid), None) if claim else None
+        if claim is None or statement is None:
+            continue
+        hit = Hit(statement=statement, score=fused[sid], similarity=similarity.get(sid), contradicted_by=against.get(sid, []))
+        out.append(ClaimHit(claim, hit, fused[sid]))
+    return out
 
 
 def speaker_statements(store: Store, name: str) -> list[StoredStatement]:

@@ -40,6 +40,7 @@ class Verdict:
     reasons: tuple[str, ...]
     p_contradiction: float = 0.0  # available whatever the chosen relation
     strength: float = 0.0  # for ranking: p_contradiction discounted without a cue or alignment
+    similarity: float = 0.0  # the pair's e5 cosine (also in the reasons, for a reader)
 
     def to_dict(self) -> dict:
         return {
@@ -176,7 +177,7 @@ def verdict(a: str, b: str, sim: float, p: np.ndarray) -> Verdict:
     if relation == "contradiction" and not reasons:
         reasons += _word_reasons(a, b) or ["no cue word: judged from meaning by the classifier"]
     reasons.append(f"similarity {sim:.2f}")
-    return Verdict(relation, float(p[i]), tuple(reasons), float(p[0]), strength(float(p[0]), has_cue, sim))
+    return Verdict(relation, float(p[i]), tuple(reasons), float(p[0]), strength(float(p[0]), has_cue, sim), sim)
 
 
 def with_polarity(v: Verdict, a: Statement, b: Statement) -> Verdict:
@@ -198,11 +199,12 @@ def with_polarity(v: Verdict, a: Statement, b: Statement) -> Verdict:
         return v
     denier, asserter = (a, b) if pa is Polarity.DENIES else (b, a)
     reason = f"{denier.speaker or 'one side'} denies what {asserter.speaker or 'the other'} asserts"
-    sim = next((float(r.split()[1]) for r in v.reasons if r.startswith("similarity ")), ALIGNED_ABOVE)
     if v.relation == "agreement":
-        return Verdict("contradiction", v.score, (reason, *v.reasons), v.score, strength(v.score, True, sim))
+        return replace(v, relation="contradiction", reasons=(reason, *v.reasons), p_contradiction=v.score,
+                       strength=strength(v.score, True, v.similarity))
     if v.relation == "contradiction":
-        return Verdict("agreement", v.p_contradiction, (f"{reason}: both reject it", *v.reasons), 0.0, 0.0)
+        return replace(v, relation="agreement", score=v.p_contradiction, reasons=(f"{reason}: both reject it", *v.reasons),
+                       p_contradiction=0.0, strength=0.0)
     return v
 
 

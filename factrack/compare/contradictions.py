@@ -262,19 +262,18 @@ def find_claims(store: Store, *, speaker: str | None = None, since: str | None =
     for claim in claims.values():
         found = _stance_opposition(claim, include_self)
         if found is not None and found[2] >= min_score:
-            (a_id, b_id), reason, score = found[:2], found[3], found[2]
+            a_id, b_id, score, reason = found
             out.append(ClaimContradiction(_side(claim, "for", a_id), _side(claim, "against", b_id), score, (reason,),
                                           "stance"))
-    best: dict[tuple, tuple] = {}
+    best: dict[tuple, tuple] = {}  # (side, side) -> the strongest verdict between them
     for a_id, b_id, _, score, reasons, _scorer in rows:
         ca, cb = claim_of.get(a_id), claim_of.get(b_id)
         if ca is None or cb is None or ca == cb or ca not in claims or cb not in claims:
             continue
-        key = (min(ca, cb), stance_of.get(a_id) if ca < cb else stance_of.get(b_id),
-               max(ca, cb), stance_of.get(b_id) if ca < cb else stance_of.get(a_id))
+        key = tuple(sorted(((ca, stance_of.get(a_id) or ""), (cb, stance_of.get(b_id) or ""))))  # the two sides
         if key not in best or score > best[key][0]:
             best[key] = (score, reasons, a_id, b_id)
-    for (_ca, _sa, _cb, _sb), (score, reasons, a_id, b_id) in best.items():
+    for score, reasons, a_id, b_id in best.values():
         ca, cb = claims[claim_of[a_id]], claims[claim_of[b_id]]
         a, b = _side(ca, stance_of[a_id], a_id), _side(cb, stance_of[b_id], b_id)
         shown = tuple(r for r in reasons if not r.startswith("similarity"))

@@ -16,6 +16,7 @@ between contradiction, entailment (agreement) and neutral; the cue scorer still 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -188,7 +189,7 @@ class NLIScorer:
         self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None,
         *, floor: float | None = None,
     ) -> list[Verdict]:
-        from factrack.compare import RELATIONS, Verdict, verdict
+        from factrack.compare import RELATIONS, verdict
 
         if not pairs:
             return []
@@ -203,6 +204,5 @@ class NLIScorer:
             # ranked like the cue scorer's verdicts: a contradiction no checkable cue explains is
             # discounted even when the model is sure (on corpora/ its surest calls without a cue
             # were mostly pairs from different stories)
-            out.append(Verdict(v.relation, v.score, v.reasons[:-1] + (reason,) + v.reasons[-1:], v.p_contradiction,
-                               v.strength))
+            out.append(replace(v, reasons=v.reasons[:-1] + (reason,) + v.reasons[-1:]))
         return out
