@@ -262,10 +262,16 @@ def _date(s: Any) -> str:
     return (s.published or "")[:10] or "—"
 
 
+def _visible(text: str) -> int:
+    """Columns a line takes on a terminal: the bidi isolates take none."""
+    return len(text) - text.count("\u2068") - text.count("\u2069")
+
+
 def _member_line(m: Any, width: int, indent: str = "      ") -> str:
     s = m.statement
-    return (f"{indent}{m.stance:<9} {_pad(s.speaker or '—', 22)} {_pad(s.source or Path(s.doc).name, 18)} "
-            f"{_date(s):<10} [{s.lang}] #{s.id} {_shorten(s.text, max(width - len(indent) - 70, 20))}")
+    head = (f"{indent}{m.stance:<9} {_pad(s.speaker or '—', 22)} {_pad(s.source or Path(s.doc).name, 18)} "
+            f"{_date(s):<10} [{s.lang}] #{s.id} ")
+    return head + _shorten(s.text, max(width - _visible(head), 20))
 
 
 def _claim_hit_table(hits: Any) -> None:
