@@ -206,33 +206,43 @@ def index_cmd(
         0.0, "--wait", min=0.0, help="Seconds to wait for another writer to finish (default: exit 75 at once)."
     ),
     pair_model: str | None = typer.Option(None, "--pair-model", help=PAIR_HELP),
+    max_failed: int = typer.Option(
+        0, "--max-failed", min=0, help="Inputs that may fail (skipped, reported) before the exit code says so."
+    ),
 ) -> None:
     """Index articles (the nightly job): extract, embed and store what is new or changed.
 
     Unchanged articles (same size and time, or same content hash) cost nothing and load no model;
-    changed ones replace their old statements. New statements are scored for contradictions.
+    changed ones replace their old statements. An article is the same whatever path reaches it
+    (files by resolved path, feed rows by id, URL or content). A killed or interrupted run keeps
+    what it committed; the next run does what is left, contradiction scoring included.
 
-    Exit codes: 0 all read, 1 some articles failed (others indexed), 2 nothing could be read,
-    4 store problem (e.g. built with another model: run `factrack reindex`), 75 store locked.
+    Exit codes: 0 done (at most --max-failed inputs skipped), 1 more inputs than --max-failed
+    failed (the others are indexed), 2 nothing could be read or bad usage, 3 model problem,
+    4 store problem (damaged, full disk, built with another model: run `factrack reindex`),
+    75 another writer holds the store (retry later), 130 interrupted.
     """
     from factrack.index import run_index
 
     summary = guarded(lambda: run_index([str(p) for p in paths], db=db, model=model, prune=prune, wait=wait,
                                         progress=_ix_progress("indexing"), pair_model=pair_model))
+    for f in summary.failed:
+        warn(f"skipped {f.doc}: {f.reason}")
     if json_out:
         sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
     else:
-        for f in summary.failed:
-            warn(f"skipped {f.doc}: {f.reason}")
+        left = f", {summary.still_to_score} left to score" if summary.still_to_score else ""
         typer.echo(
             f"articles: {summary.articles_added} added, {summary.changed} changed, {summary.unchanged} unchanged, "
             f"{summary.articles_pruned} pruned, {len(summary.failed)} failed; statements: "
             f"{summary.statements_added} added, {summary.statements_removed} removed; claims: "
-            f"{summary.claims_started} new, {summary.claims_joined} statement(s) joined one ({summary.seconds:.1f} s)"
+            f"{summary.claims_started} new, {summary.claims_joined} statement(s) joined one; contradictions: "
+            f"{summary.contradictions_added} new ({summary.statements_scored} statements scored{left}) "
+            f"({summary.seconds:.1f} s)"
         )
     if summary.read == 0:
         raise fail("no article could be read from the given paths", 2)
-    if summary.failed:
+    if len(summary.failed) > max_failed:
         raise typer.Exit(1)
 
 
@@ -500,14 +510,15 @@ def contradictions_cmd(
     contradictory (a different figure for the same thing, an opposed outcome ...), with each
     side's strongest statement and how many statements and sources stand on it. --statements
     lists statement pairs instead. Verdicts are computed by `factrack index` for new statements;
-    a store with none yet is scored first.
+    statements left unscored (a store never scored, a killed run) are scored first, unless another
+    process is writing: then what is stored is listed, with a note.
     """
     from factrack.compare.commands import run_contradictions
 
     found = guarded(lambda: run_contradictions(db=db, speaker=speaker, since=since, min_score=min_score, limit=limit,
                                                nli_model=nli_model, pair_model=pair_model, statements=statements,
                                                include_self=include_self,
-                                               progress=_ix_progress("scoring pairs")))
+                                               progress=_ix_progress("scoring pairs"), notice=warn))
     emit(found, fmt, _cx_table if statements else _claim_cx_table,
          "no contradictions found (try a lower --min-score, or without --speaker/--since)")
 

@@ -1,9 +1,16 @@
 """The nightly job: ingest → extract → embed → store, incrementally.
 
-An article is identified by its ``doc`` (path as given) and compared by content hash and pipeline
-version: an unchanged article costs one dictionary look-up, so a re-run over an unchanged corpus
-reads the files, hashes them and stops, without importing spaCy or loading a model (the embedder
-loads lazily, on the first non-empty batch).
+An article is identified by its ``doc``: the resolved path of its file, or for a row of a
+JSON-lines feed the feed's resolved path and the row's id, URL or content hash (so the same file
+reached by another path is the same article, and a line added to a feed changes no other row).
+It is compared by content hash and pipeline version: an unchanged article costs one dictionary
+look-up, so a re-run over an unchanged corpus reads the files, hashes them and stops, without
+importing spaCy or loading a model (the embedder loads lazily, on the first non-empty batch).
+
+A run is resumable: articles are committed in batches, each statement is put on the store's
+to-score list in the transaction that adds it, and scoring takes it off in the transaction that
+stores its verdicts; whatever a killed run left (unclaimed or unscored statements) the next run
+finishes.
 """
 
 from __future__ import annotations
@@ -13,8 +20,9 @@ import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -23,21 +31,28 @@ from factrack.records import Article, Failure, Statement
 from factrack.speakers import merge_across_languages
 from factrack.store import Store
 
+if TYPE_CHECKING:
+    from factrack.compare.contradictions import Scored
+
 # Bump when extraction changes what it finds: every article then counts as changed and is redone.
 # 2: polarity and negation on every statement.
 PIPELINE_VERSION = "2"
-# Statements gathered before one embed + SQLite transaction: small enough that a killed run loses
-# little, large enough that transactions are not the bottleneck.
+# A batch of articles is embedded and committed in one SQLite transaction when it holds this many
+# statements, this many articles, or has been gathering this long: a killed run loses at most one
+# batch, and transactions are still not the bottleneck.
 COMMIT_EVERY = 256
+COMMIT_ARTICLES = 8
+COMMIT_SECONDS = 20.0
 
 Extractor = Callable[[Article], list[Statement]]
 Progress = Callable[[int, int], None]
-AfterAdd = Callable[[Store, list[int]], None]
+ScoreHook = Callable[[Store], "Scored | None"]
 
 
 @dataclass(frozen=True)
 class RunSummary:
-    """What one index run did; also stored in the store's ``runs`` table."""
+    """What one index run did; also stored in the store's ``runs`` table and printed by
+    ``index --format json`` for a monitor."""
 
     articles_added: int = 0
     changed: int = 0
@@ -49,7 +64,14 @@ class RunSummary:
     claims_joined: int = 0  # statements that joined an existing claim
     claims_started: int = 0  # statements that started a new claim
     speakers_merged: list[str] = field(default_factory=list)  # "ليلى نصار = Leila Nassar": one speaker, two scripts
+    statements_scored: int = 0  # statements whose contradiction candidates were scored (this run's and left-overs)
+    contradictions_added: int = 0  # pairs newly judged contradictory
+    still_to_score: int = 0  # statements left unscored (scoring off, or it failed): the next run scores them
+    started: str = ""  # UTC, ISO 8601
+    finished: str = ""
     seconds: float = 0.0
+    store: str = ""
+    model: str = ""
 
     @property
     def read(self) -> int:
@@ -81,15 +103,25 @@ def _load_registry_into(store: Store) -> None:
 
 
 def _file_of(doc: str) -> str:
-    """The input file a doc comes from: "x.jsonl#3" comes from "x.jsonl"."""
-    path, sep, line = doc.rpartition("#")
-    if sep and line.isdigit() and path.lower().endswith(".jsonl"):
-        return path
-    return doc
+    """The input file a doc comes from: "/x/feed.jsonl#id=7" (and an older store's "x.jsonl#3")
+    comes from "/x/feed.jsonl"."""
+    at = doc.lower().find(".jsonl#")
+    return doc[: at + len(".jsonl")] if at >= 0 else doc
+
+
+def _is_legacy(doc: str) -> bool:
+    """A doc named the way stores before stable identity named it: the path as given (relative),
+    or a JSON-lines row by its line number. Such an article is adopted by the first new-style doc
+    with the same content, keeping its statement ids."""
+    file = _file_of(doc)
+    if not os.path.isabs(file):
+        return True
+    return file != doc and doc[len(file) + 1 :].isdigit()
 
 
 def _input_files(given: Sequence[str]) -> list[tuple[str, tuple[int, int] | None]]:
-    """The files ``read_articles`` would read for ``given``, each with (size, mtime_ns) if it exists."""
+    """The files ``read_articles`` would read for ``given`` (resolved paths), each with
+    (size, mtime_ns) if it exists."""
     from factrack.ingest import folder_file_names
 
     out: list[tuple[str, tuple[int, int] | None]] = []
@@ -97,6 +129,7 @@ def _input_files(given: Sequence[str]) -> list[tuple[str, tuple[int, int] | None
         p = Path(g)
         files = folder_file_names(p) if p.is_dir() else [g]
         for f in files:
+            f = os.path.realpath(f)
             try:
                 st = os.stat(f)
             except OSError:
@@ -108,9 +141,168 @@ def _input_files(given: Sequence[str]) -> list[tuple[str, tuple[int, int] | None
 
 def _under(doc: str, roots: Sequence[str]) -> bool:
     for root in roots:
-        if doc == root or doc.startswith(root + "/") or doc.startswith(root + "#"):
+        if doc == root or doc.startswith(root.rstrip("/") + "/") or doc.startswith(root + "#"):
             return True
     return False
+
+
+def _is_gone(path: str) -> bool:
+    """True only when ``path`` is known not to exist: a file that cannot be read now (permissions,
+    an unreadable folder above it, an I/O error) is not gone, and its articles are kept."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
+
+
+@dataclass
+class _Plan:
+    """What a run must do, decided before any extraction."""
+
+    todo: list[Article] = field(default_factory=list)  # new or changed articles
+    failed: list[Failure] = field(default_factory=list)
+    unchanged: int = 0
+    seen: set[str] = field(default_factory=set)  # docs present in the inputs (read or skipped as unchanged)
+    read_files: set[str] = field(default_factory=set)  # files read whole this run (their docs are all in seen)
+    stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # (size, mtime_ns) of files read
+    adopt: dict[str, str] = field(default_factory=dict)  # legacy doc -> its new name
+
+
+def _plan(given: Sequence[str], store: Store) -> _Plan:
+    """Sort the inputs into unchanged, new or changed, and failed.
+
+    Files whose size and mtime are as last indexed are not even read; the others are read and
+    hashed, and only new and changed articles are kept in memory. An article reached twice (two
+    overlapping paths) is taken once.
+    """
+    from factrack.ingest import read_articles
+
+    plan = _Plan()
+    states = store.article_states()
+    by_file: dict[str, list[str]] = {}
+    for doc in states:
+        by_file.setdefault(_file_of(doc), []).append(doc)
+    known = store.file_states()
+    to_read: list[str] = []
+    for path, file_stat in dict(_input_files(given)).items():
+        docs = by_file.get(path)
+        if (file_stat is not None and known.get(path) == file_stat and docs
+                and all(states[d][1] == PIPELINE_VERSION for d in docs)):
+            plan.seen.update(docs)
+            plan.unchanged += len(docs)
+            continue
+        to_read.append(path)
+        if file_stat is not None:
+            plan.stats[path] = file_stat
+    legacy = {}
+    for doc, (content, _) in states.items():
+        if _is_legacy(doc):
+            legacy.setdefault(content, doc)
+    failed_files: set[str] = set()
+    for item in read_articles(to_read):
+        if isinstance(item, Failure):
+            plan.failed.append(item)
+            failed_files.add(_file_of(item.doc))
+            continue
+        if item.doc in plan.seen:
+            continue
+        plan.seen.add(item.doc)
+        old = None if item.doc in states else legacy.pop(item.content_hash, None)
+        if old is not None:
+            plan.adopt[old] = item.doc
+        state = states.get(old or item.doc)
+        if state == (item.content_hash, PIPELINE_VERSION):
+            plan.unchanged += 1
+        else:
+            plan.todo.append(item)
+    plan.read_files = {p for p in to_read if p not in failed_files}
+    return plan
+
+
+@dataclass
+class _Counts:
+    added: int = 0
+    changed: int = 0
+    statements_added: int = 0
+    statements_removed: int = 0
+
+
+def _extract_and_commit(
+    plan: _Plan, store: Store, embedder: Any, extract: Extractor, progress: Progress | None, batch_size: int,
+) -> _Counts:
+    """Extract each new or changed article and store it, committing in batches (each one
+    transaction: statements, vectors, and their place on the to-score list), so a killed run
+    keeps what it committed and the next run does only what is left."""
+    from factrack.embed import embed_by_length
+
+    counts = _Counts()
+    known = set(store.article_states())
+    batch: list[tuple[Article, list[Statement]]] = []
+    pending = 0
+    last = time.monotonic()
+
+    def commit() -> None:
+        texts = [s.text for _, sts in batch for s in sts]
+        vectors = embed_by_length(embedder, texts, batch_size)
+        if len(vectors):
+            _record_model(store, embedder.name, vectors.shape[1])
+        offset = 0
+        with store.transaction():
+            for article, sts in batch:
+                ids, removed = store.put_article(
+                    article, sts, vectors[offset : offset + len(sts)], pipeline=PIPELINE_VERSION
+                )
+                offset += len(sts)
+                counts.statements_added += len(ids)
+                counts.statements_removed += removed
+                if article.doc in known:
+                    counts.changed += 1
+                else:
+                    counts.added += 1
+                known.add(article.doc)
+        batch.clear()
+
+    for done, article in enumerate(plan.todo, 1):
+        try:
+            statements = extract(article)
+        except Exception as e:  # noqa: BLE001 - one article's bug must not stop the night's run
+            plan.failed.append(Failure(article.doc, f"extraction failed: {type(e).__name__}: {e}"))
+            statements = None
+        if statements is not None:
+            batch.append((article, statements))
+            pending += len(statements)
+        if pending >= COMMIT_EVERY or len(batch) >= COMMIT_ARTICLES or time.monotonic() - last >= COMMIT_SECONDS:
+            if batch:
+                commit()
+            pending, last = 0, time.monotonic()
+        if progress is not None:
+            progress(done, len(plan.todo))
+    if batch:
+        commit()
+    return counts
+
+
+def _prune(plan: _Plan, store: Store, given: Sequence[str]) -> tuple[int, int, set[str]]:
+    """Drop stored articles under ``given`` that are gone: their file no longer exists, or their
+    file was read whole and no longer holds them. Returns (articles, statements, files dropped).
+
+    What merely could not be read this run (an unreadable folder or file, a feed that failed as
+    a whole) is kept."""
+    roots = [os.path.realpath(p) for p in given if os.path.exists(p)]
+    gone = []
+    for doc in store.docs():
+        if doc in plan.seen or not _under(doc, roots):
+            continue
+        file = _file_of(doc)
+        if _is_gone(file) or (file != doc and file in plan.read_files):
+            gone.append(doc)
+    if not gone:
+        return 0, 0, set()
+    removed = store.remove_articles(gone)
+    return len(gone), removed, {_file_of(d) for d in gone if _is_gone(_file_of(d))}
 
 
 def index_paths(
@@ -120,137 +312,66 @@ def index_paths(
     *,
     prune: bool = False,
     progress: Progress | None = None,
-    after_add: AfterAdd | None = None,
+    score: ScoreHook | None = None,
     extractor: Extractor | None = None,
     batch_size: int = 64,
     claims: bool = True,
 ) -> RunSummary:
     """Index articles under ``paths`` into ``store``; returns what was done.
 
-    Articles whose extraction raises become failures and the run goes on. ``progress(done,
-    total)`` is called per changed article; ``after_add(store, new_ids)`` once at the end with the
-    ids of all statements added by this run (contradiction scoring hooks in there). With ``claims``,
-    every statement in no claim yet (this run's, or one an interrupted run left) is put in one.
+    Three steps: plan (what is new, changed, unchanged or unreadable), extract and commit in
+    batches, prune (with ``prune``). Then every statement in no claim yet (this run's, or one an
+    interrupted run left) is put in one, and ``score(store)`` scores what the store still has to
+    score for contradictions. Articles whose extraction raises become failures and the run goes
+    on. ``progress(done, total)`` is called per new or changed article.
     """
-    from factrack.embed import embed_by_length
-    from factrack.ingest import read_articles
-
+    started = _utc_now()
     t0 = time.perf_counter()
     given = [str(p) for p in paths]
     store.check_model(embedder.name)
-    states = store.article_states()
-
-    # Pass 1: files whose size and mtime are as last indexed are not even read; the others are
-    # read and hashed, and only new and changed articles are kept in memory.
-    by_file: dict[str, list[str]] = {}
-    for doc in states:
-        by_file.setdefault(_file_of(doc), []).append(doc)
-    known = store.file_states()
-    to_read: list[str] = []
-    stats: dict[str, tuple[int, int]] = {}
-    seen: set[str] = set()
-    unchanged = 0
-    for path, file_stat in _input_files(given):
-        docs = by_file.get(path)
-        if (file_stat is not None and known.get(path) == file_stat and docs
-                and all(states[d][1] == PIPELINE_VERSION for d in docs)):
-            seen.update(docs)
-            unchanged += len(docs)
-            continue
-        to_read.append(path)
-        if file_stat is not None:
-            stats[path] = file_stat
-
-    todo: list[Article] = []
-    failed: list[Failure] = []
-    for item in read_articles(to_read):
-        seen.add(item.doc)
-        if isinstance(item, Failure):
-            failed.append(item)
-        elif states.get(item.doc) == (item.content_hash, PIPELINE_VERSION):
-            unchanged += 1
-        else:
-            todo.append(item)
-
-    added = changed = st_added = st_removed = pruned = 0
-    dropped_files: set[str] = set()
-    new_ids: list[int] = []
-    if todo:
-        extract = extractor or _default_extractor()
+    plan = _plan(given, store)
+    if plan.adopt:
+        store.rename_articles(plan.adopt)
+    counts = _Counts()
+    if plan.todo:
         _load_registry_into(store)
-        batch: list[tuple[Article, list[Statement]]] = []
+        counts = _extract_and_commit(plan, store, embedder, extractor or _default_extractor(), progress, batch_size)
 
-        def commit() -> None:
-            nonlocal added, changed, st_added, st_removed
-            texts = [s.text for _, sts in batch for s in sts]
-            vectors = embed_by_length(embedder, texts, batch_size)
-            if len(vectors):
-                _record_model(store, embedder.name, vectors.shape[1])
-            offset = 0
-            with store.transaction():
-                for article, sts in batch:
-                    ids, removed = store.put_article(
-                        article, sts, vectors[offset : offset + len(sts)], pipeline=PIPELINE_VERSION
-                    )
-                    offset += len(sts)
-                    new_ids.extend(ids)
-                    st_added += len(ids)
-                    st_removed += removed
-                    if article.doc in states:
-                        changed += 1
-                    else:
-                        added += 1
-            batch.clear()
-
-        pending = 0
-        for done, article in enumerate(todo, 1):
-            try:
-                statements = extract(article)
-            except Exception as e:  # noqa: BLE001 - one article's bug must not stop the night's run
-                failed.append(Failure(article.doc, f"extraction failed: {type(e).__name__}: {e}"))
-                statements = None
-            if statements is not None:
-                batch.append((article, statements))
-                pending += len(statements)
-            if pending >= COMMIT_EVERY:
-                commit()
-                pending = 0
-            if progress is not None:
-                progress(done, len(todo))
-        if batch:
-            commit()
-
-    if prune:
-        roots = [str(Path(p)) for p in given if Path(p).exists()]
-        gone = [d for d in states if d not in seen and _under(d, roots)]
-        if gone:
-            st_removed += store.remove_articles(gone)
-            pruned = len(gone)
-            dropped_files = {_file_of(d) for d in gone}
-
-    bad_files = {_file_of(f.doc) for f in failed}
-    store.put_file_states(((p, *st) for p, st in stats.items() if p not in bad_files), drop=dropped_files)
+    pruned, removed, dropped_files = _prune(plan, store, given) if prune else (0, 0, set())
+    bad_files = {_file_of(f.doc) for f in plan.failed}
+    dropped_files |= {_file_of(old) for old in plan.adopt}
+    store.put_file_states(((p, *st) for p, st in plan.stats.items() if p not in bad_files), drop=dropped_files)
     store.flush()
     grouped = assign_claims(store) if claims else None
-    merged = merge_across_languages(store) if (claims and new_ids) else []
-    if after_add is not None and new_ids:
-        after_add(store, new_ids)
+    merged = merge_across_languages(store) if (claims and (counts.statements_added or grouped)) else []
+    scored = score(store) if score is not None else None
     summary = RunSummary(
-        articles_added=added,
-        changed=changed,
-        unchanged=unchanged,
-        failed=failed,
-        statements_added=st_added,
-        statements_removed=st_removed,
+        articles_added=counts.added,
+        changed=counts.changed,
+        unchanged=plan.unchanged,
+        failed=plan.failed,
+        statements_added=counts.statements_added,
+        statements_removed=counts.statements_removed + removed,
         articles_pruned=pruned,
         claims_joined=grouped.joined if grouped else 0,
         claims_started=grouped.started if grouped else 0,
         speakers_merged=[f"{m.alias} = {m.name}" for m in merged],
+        statements_scored=scored.statements if scored else 0,
+        contradictions_added=scored.contradictions if scored else 0,
+        still_to_score=store.unscored_count(),
+        started=started,
+        finished=_utc_now(),
         seconds=time.perf_counter() - t0,
+        store=str(store.path),
+        model=embedder.name,
     )
-    if added or changed or pruned or failed:
+    if counts.added or counts.changed or pruned or plan.failed or scored:
         store.record_run(summary.to_dict())
     return summary
+
+
+def _utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def assign_claims(store: Store) -> Any:
@@ -304,19 +425,22 @@ def reindex(store: Store, embedder: Any, *, progress: Progress | None = None, ba
     return total
 
 
-def _contradiction_hook(embedder: Any, pair_model: str | None = None) -> AfterAdd | None:
-    """Score new statements against the store when the compare stage is installed.
+def _contradiction_hook(embedder: Any, pair_model: str | None = None,
+                        progress: Progress | None = None) -> ScoreHook | None:
+    """Score what the store still has to score, when the compare stage is installed.
 
-    The compare stage is imported only when there are new statements, so a run with nothing
-    new stays fast; without it installed the hook does nothing.
+    The compare stage (and its model) is imported only when something is left to score, so a run
+    with nothing new stays fast; without it installed the statements stay on the list.
     """
 
-    def hook(store: Store, new_ids: list[int]) -> None:
+    def hook(store: Store) -> Scored | None:
+        if not store.unscored_count():
+            return None
         try:
             from factrack.compare import contradictions, get_scorer
         except ImportError:
-            return
-        contradictions.update(store, new_ids, get_scorer(embedder, pair_model=pair_model))
+            return None
+        return contradictions.score_pending(store, get_scorer(embedder, pair_model=pair_model), progress)
 
     return hook
 
@@ -339,7 +463,7 @@ def run_index(
     embedder = get_embedder(model)
     with Store.open(db or default_path(), write=True, timeout=wait) as store:
         hook = _contradiction_hook(embedder, pair_model) if compare else None
-        return index_paths(paths, store, embedder, prune=prune, progress=progress, after_add=hook)
+        return index_paths(paths, store, embedder, prune=prune, progress=progress, score=hook)
 
 
 def run_reindex(

@@ -58,7 +58,7 @@ def corpus(tmp_path: Path) -> Path:
 def test_update_scores_only_pairs_with_new_statements(corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "db"
     first = CountingScorer()
-    index(corpus, db, after_add=lambda store, ids: contra.update(store, ids, first))
+    index(corpus, db, score=lambda store: contra.score_pending(store, first))
     assert first.seen, "the first run scores pairs"
     # identical statements of one article are never compared with each other, nor fragments
     assert all(not (a == b) for a, b in first.seen)
@@ -73,7 +73,7 @@ def test_update_scores_only_pairs_with_new_statements(corpus: Path, tmp_path: Pa
     # a new article: only pairs involving its statements are scored
     (corpus / "c.txt").write_text("حوالي 3500 عسكري أميركي في العراق\n", encoding="utf-8")
     second = CountingScorer()
-    index(corpus, db, after_add=lambda store, ids: contra.update(store, ids, second))
+    index(corpus, db, score=lambda store: contra.score_pending(store, second))
     assert second.seen and all("3500" in a or "3500" in b for a, b in second.seen)
     with Store.open(db) as store:
         reasons = [r for c in contra.find(store) for r in c.reasons]
@@ -85,7 +85,7 @@ def test_update_scores_only_pairs_with_new_statements(corpus: Path, tmp_path: Pa
 
     # an unchanged run adds nothing and scores nothing
     third = CountingScorer()
-    index(corpus, db, after_add=lambda store, ids: contra.update(store, ids, third))
+    index(corpus, db, score=lambda store: contra.score_pending(store, third))
     assert third.seen == []
 
 

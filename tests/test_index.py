@@ -125,14 +125,14 @@ def test_failures_are_reported_and_the_batch_goes_on(corpus, tmp_path):
     assert again.articles_added == 1
 
 
-def test_progress_and_after_add_see_the_new_statements(corpus, tmp_path):
+def test_progress_and_the_score_hook_see_the_new_statements(corpus, tmp_path):
     seen: list[tuple[int, int]] = []
     got: list[list[int]] = []
     with Store.open(tmp_path / "db", write=True) as store:
         index_paths([corpus], store, FakeEmbedder(32), extractor=sentence_extractor,
-                    progress=lambda d, t: seen.append((d, t)), after_add=lambda s, ids: got.append(ids))
+                    progress=lambda d, t: seen.append((d, t)), score=lambda s: got.append(s.unscored_ids()))
         assert seen[-1] == (3, 3)
-        assert len(got) == 1 and sorted(got[0]) == sorted(store.ids().tolist())
+        assert len(got) == 1 and got[0] == sorted(store.ids().tolist())
 
 
 def test_another_model_is_refused_and_reindex_switches(corpus, tmp_path):
@@ -270,8 +270,11 @@ def test_unchanged_rerun_imports_no_model_extractor_or_compare_stage(corpus, tmp
     import subprocess
     import sys
 
+    from factrack.compare import contradictions, get_scorer
+
     db = tmp_path / "db"
-    run(corpus, db)
+    emb = FakeEmbedder(32)
+    run(corpus, db, emb, score=lambda s: contradictions.score_pending(s, get_scorer(emb, pair_model="none")))
     code = (
         "import sys, json\n"
         "from factrack.index import run_index\n"

@@ -100,9 +100,15 @@ def run_compare_pairs(lines: Iterable[str], *, model: str | None = None, nli_mod
 def run_contradictions(*, db: Path | str | None = None, speaker: str | None = None, since: str | None = None,
                        min_score: float = 0.0, limit: int | None = None, nli_model: str | None = None,
                        pair_model: str | None = None, statements: bool = False, include_self: bool = False,
-                       progress: Callable[[int, int], None] | None = None) -> list[Any]:
-    """Stored contradictions between claims (or, with ``statements``, statement pairs); on a store
-    scored never before, score it all first (takes the writer lock)."""
+                       progress: Callable[[int, int], None] | None = None,
+                       notice: Callable[[str], None] | None = None) -> list[Any]:
+    """Stored contradictions between claims (or, with ``statements``, statement pairs).
+
+    Statements the store still has to score (a store never scored, or one a killed run left)
+    are scored first when the writer lock is free; while another process writes, what is stored
+    is listed and ``notice`` says how much is left: a read never waits for a build.
+    """
+    from factrack.errors import LockedError
 
     def listed(store: Any) -> list[Any]:
         if statements:
@@ -111,12 +117,18 @@ def run_contradictions(*, db: Path | str | None = None, speaker: str | None = No
                                   include_self=include_self)
 
     with _open_store(db) as store:
-        ready = contra.has_verdicts(store) or store.count() == 0
-        if ready:
+        left = store.unscored_count()
+        if not left:
             return listed(store)
-    with _open_store(db, write=True) as store:
-        if not contra.has_verdicts(store):
+    try:
+        with _open_store(db, write=True) as store:
             name = (store.model() or (None, 0))[0]
             scorer = get_scorer(None, nli_model, model_name=name, pair_model=pair_model)
-            contra.update(store, contra.all_ids(store), scorer, progress)
-        return listed(store)
+            contra.score_pending(store, scorer, progress)
+            return listed(store)
+    except LockedError:
+        if notice is not None:
+            notice(f"another process is writing to the store: {left} statement(s) are not scored yet, "
+                   "so this listing may be incomplete")
+        with _open_store(db) as store:
+            return listed(store)

@@ -28,6 +28,7 @@ NEIGHBOURS = 20  # dense neighbours per statement
 LEXICAL_NEIGHBOURS = 3  # full-text neighbours sharing a figure, per statement with figures
 MIN_SIMILARITY = 0.80  # e5: unrelated news scores at most ~0.82; below 0.80 nothing is about the same thing
 BATCH = 512
+PENDING_CHUNK = 256  # statements whose verdicts are committed together by score_pending
 MIN_TOKENS = 4  # a two-word fragment ("badly understate") is not a claim that can be contradicted
 # The listing's default floor on strength: on corpora/ it lists 167 of the 1,862 pairs judged
 # contradictory, the seed story's three among them (docs/compare.md); set on that development story.
@@ -60,7 +61,14 @@ def candidate_pairs(store: Store, ids: Sequence[int], *, k: int = NEIGHBOURS, le
                     min_similarity: float = MIN_SIMILARITY) -> list[tuple[int, int]]:
     """Pairs (a < b) with at least one side in ``ids``: dense neighbours above ``min_similarity``
     and full-text neighbours sharing a figure."""
-    out: set[tuple[int, int]] = set()
+    return sorted(_candidates(store, ids, k=k, lexical_k=lexical_k, min_similarity=min_similarity))
+
+
+def _candidates(store: Store, ids: Sequence[int], *, k: int = NEIGHBOURS, lexical_k: int = LEXICAL_NEIGHBOURS,
+                min_similarity: float = MIN_SIMILARITY) -> dict[tuple[int, int], int]:
+    """``candidate_pairs`` with, for each pair, the first of ``ids`` whose search found it
+    (neighbourhoods are not symmetric: b may be among a's neighbours and not a among b's)."""
+    out: dict[tuple[int, int], int] = {}
     ids = [int(i) for i in ids]
     for s in range(0, len(ids), BATCH):
         chunk = ids[s : s + BATCH]
@@ -74,14 +82,17 @@ def candidate_pairs(store: Store, ids: Sequence[int], *, k: int = NEIGHBOURS, le
         for i, v, row_n in zip(chunk, vecs, nbrs, strict=True):
             for j in (int(j) for j in row_n):
                 if j >= 0 and j != i and float(v @ raw[j]) >= min_similarity:
-                    out.add((min(i, j), max(i, j)))
+                    out.setdefault((min(i, j), max(i, j)), i)
     if lexical_k:
+        order = {i: n for n, i in enumerate(ids)}
         for st in store.statements(ids):
             query = _figures(st.text)
             for j, _ in store.lexical(query, lexical_k + 1) if query else ():
                 if j != st.id:
-                    out.add((min(st.id, j), max(st.id, j)))
-    return sorted(out)
+                    pair = (min(st.id, j), max(st.id, j))
+                    if pair not in out or order[st.id] < order[out[pair]]:
+                        out[pair] = st.id
+    return out
 
 
 def _figures(text: str) -> str:
@@ -124,8 +135,47 @@ def update(store: Store, new_ids: Iterable[int], scorer: Scorer,
     if not new_ids:
         return 0
     rows = score_store_pairs(store, candidate_pairs(store, new_ids), scorer, progress)
-    store.put_verdicts(rows)
+    store.put_verdicts(rows, scored=new_ids)
     return len(rows)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """What one ``score_pending`` call did."""
+
+    statements: int = 0  # statements taken off the to-score list
+    pairs: int = 0  # candidate pairs scored
+    contradictions: int = 0  # of them judged contradictory
+
+
+def score_pending(store: Store, scorer: Scorer, progress: Callable[[int, int], None] | None = None,
+                  *, chunk: int = PENDING_CHUNK) -> Scored:
+    """Score every statement the store still has to score (this run's, or a killed run's).
+
+    Candidate pairs are found once for all of them; each pair belongs to the chunk of the
+    statement whose search found it first, and a chunk's verdicts are stored in the transaction
+    that takes its statements off the list. A run killed midway keeps the chunks it finished; the
+    next run searches again from the statements left, which finds every pair a finished chunk
+    did not own (some it did own are found and scored again, to the same verdict): the same
+    verdicts as a run never interrupted.
+    """
+    pending = store.unscored_ids()
+    if not pending:
+        return Scored()
+    order = {i: n for n, i in enumerate(pending)}
+    owned: dict[int, list[tuple[int, int]]] = {}
+    for pair, finder in sorted(_candidates(store, pending).items()):
+        owned.setdefault(order[finder] // chunk, []).append(pair)
+    pairs = contradictions = 0
+    total = sum(len(p) for p in owned.values())
+    for c in range(0, (len(pending) + chunk - 1) // chunk):
+        rows = score_store_pairs(store, owned.get(c, []), scorer)
+        store.put_verdicts(rows, scored=pending[c * chunk : (c + 1) * chunk])
+        pairs += len(owned.get(c, []))
+        contradictions += sum(1 for r in rows if r[2] == "contradiction")
+        if progress is not None:
+            progress(pairs, total)
+    return Scored(len(pending), pairs, contradictions)
 
 
 def find(store: Store, *, speaker: str | None = None, since: str | None = None, min_score: float = 0.0,

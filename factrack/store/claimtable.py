@@ -34,7 +34,7 @@ class Membership:
 
 
 def _chunked(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
-    ids = [int(i) for i in ids]
+    ids = [int(i) for i in ids if -(2**63) <= int(i) < 2**63]  # no row has an id SQLite cannot hold
     for i in range(0, len(ids), size):
         yield ids[i : i + size]
 

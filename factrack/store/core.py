@@ -7,6 +7,7 @@ The pieces it builds on live beside it: ``schema`` (SQLite), ``records`` (what i
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -24,6 +25,7 @@ from factrack.store.claimtable import ClaimTables
 from factrack.store.speakertable import SpeakerMerges
 from factrack.store.lock import LOCK_NAME, _take_lock
 from factrack.store.records import SearchFilter, StoredStatement, _row_to_stored
+from factrack.store.scoretable import PendingScores
 from factrack.store.schema import (
     _ARTICLE_COLS,
     _STATEMENT_COLS,
@@ -67,7 +69,7 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("factrack"))
 
 
-class Store(ClaimTables, SpeakerMerges):
+class Store(ClaimTables, SpeakerMerges, PendingScores):
     """Records, full text and vectors of one factrack data folder. Open with ``Store.open``."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, lock_fd: int | None) -> None:
@@ -93,22 +95,31 @@ class Store(ClaimTables, SpeakerMerges):
         """
         path = Path(path).expanduser()
         lock_fd = None
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path} is a file, not a store folder; give --db a folder (created if missing)")
         if write:
-            path.mkdir(parents=True, exist_ok=True)
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"cannot create store folder {path}: {e.strerror or e}") from None
             lock_fd = _take_lock(path / LOCK_NAME, timeout)
         elif not (path / DB_NAME).exists():
             raise StoreError(f"no store at {path}; run `factrack index PATH --db {path}` first")
         try:
-            conn = sqlite3.connect(path / DB_NAME, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
+            conn = _connect(path / DB_NAME, write)
             version = _schema_version(conn)
             if version > SCHEMA_VERSION:
                 raise StoreError(f"store {path} has schema {version}, newer than this factrack's ({SCHEMA_VERSION}); "
                                  "upgrade factrack to read it")
             if version < SCHEMA_VERSION:
-                _migrate(conn, path, version, lock_fd)
+                if write:
+                    _migrate(conn, path, version, lock_fd)
+                else:  # the reader's connection is read-only: the upgrade gets one of its own
+                    upgrade = _connect(path / DB_NAME, True)
+                    try:
+                        _migrate(upgrade, path, version, lock_fd)
+                    finally:
+                        upgrade.close()
         except sqlite3.DatabaseError as e:
             if lock_fd is not None:
                 os.close(lock_fd)
@@ -118,11 +129,30 @@ class Store(ClaimTables, SpeakerMerges):
                 os.close(lock_fd)
             raise
         store = cls(path, conn, lock_fd)
-        if write and store.count() > 0 and (store._faiss_file() is None
-                                            or store._meta("faiss_format") != INDEX_FORMAT):
-            store._load_index()  # repairs from stored vectors; an older format is rebuilt, centred
-            store.flush()
+        if write:
+            try:
+                store._tidy_files()
+                if store.count() > 0 and not store._faiss_file_sound():
+                    store._load_index()  # repairs from stored vectors; an older format is rebuilt, centred
+                    store.flush()
+            except BaseException as e:
+                store._abandon()
+                raise _store_error(path, e) if _is_file_trouble(e) else e from None
         return store
+
+    def _tidy_files(self) -> None:
+        """Remove temporary FAISS files a killed writer left behind."""
+        for tmp in self.path.glob(".vectors-*.faiss.tmp"):
+            tmp.unlink(missing_ok=True)
+
+    def _faiss_file_sound(self) -> bool:
+        """The current FAISS file exists, is of this format and has the size it was written with
+        (a damaged or truncated file is rebuilt from the stored vectors by the writer)."""
+        file = self._faiss_file()
+        if file is None or self._meta("faiss_format") != INDEX_FORMAT:
+            return False
+        size = self._meta("faiss_size")
+        return size is None or file.stat().st_size == int(size)
 
     @property
     def writable(self) -> bool:
@@ -145,8 +175,31 @@ class Store(ClaimTables, SpeakerMerges):
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        """Close; a damaged SQLite file or a full disk met inside the block becomes a StoreError."""
+        if exc is None:
+            try:
+                self.close()
+            except BaseException as e:
+                self._abandon()
+                raise _store_error(self.path, e) if _is_file_trouble(e) else e from None
+            return
+        self._abandon()
+        if _is_file_trouble(exc):
+            raise _store_error(self.path, exc) from None
+
+    def _abandon(self) -> None:
+        """Close without flushing (after an error: what was committed is in SQLite, and the next
+        writer repairs FAISS from it)."""
+        if self._conn is not None:  # type: ignore[comparison-overlap]
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+            self._conn = None  # type: ignore[assignment]
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
 
     # ------------------------------------------------------------------ meta
     def _meta(self, key: str) -> str | None:
@@ -223,7 +276,11 @@ class Store(ClaimTables, SpeakerMerges):
                 self._set_meta("generation", str(self.generation() + 1))
             self._conn.execute("COMMIT")
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            if self._conn.in_transaction:  # SQLite has already rolled back after a full disk or I/O error
+                try:
+                    self._conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
             self._pending_add.clear()
             self._pending_remove.clear()
             raise
@@ -324,6 +381,7 @@ class Store(ClaimTables, SpeakerMerges):
         )
         self._conn.executemany("INSERT INTO statements_fts (rowid, folded) VALUES (?, ?)",
                                ((sid, fold(st.text)) for sid, st in zip(ids, statements, strict=True)))
+        self._note_unscored(ids)
         for name in dict.fromkeys(st.speaker for st in statements if st.speaker):
             self._note_speaker(name)
         return ids, vecs
@@ -398,6 +456,15 @@ class Store(ClaimTables, SpeakerMerges):
                 self._conn.execute("DELETE FROM articles WHERE id=?", row)
                 removed += len(ids)
         return removed
+
+    def rename_articles(self, names: dict[str, str]) -> None:
+        """Give stored articles new docs (old -> new), keeping their statements and ids: an older
+        store's relative-path docs become the stable ones without re-extraction."""
+        with self.transaction(bump=False):
+            for old, new in names.items():
+                self._conn.execute("UPDATE statements SET doc=? WHERE article_id=(SELECT id FROM articles WHERE doc=?)",
+                                   (new, old))
+                self._conn.execute("UPDATE articles SET doc=? WHERE doc=?", (new, old))
 
     def _delete_statement_rows(self, ids: list[int]) -> None:
         claims = self._claims_before_delete(ids)
@@ -512,8 +579,12 @@ class Store(ClaimTables, SpeakerMerges):
         self._means = self._stored_means() if current else {}
         exact = self._faiss_file() if current else None
         if exact is not None:
-            self._index = faiss.read_index(str(exact))
-            if self._index.ntotal == self.count():
+            try:
+                loaded = faiss.read_index(str(exact))
+            except RuntimeError:  # damaged or truncated: rebuilt from the stored vectors below
+                loaded, exact = None, None
+            if loaded is not None and loaded.ntotal == self.count() and self._faiss_file_sound():
+                self._index = loaded
                 self._dirty = False
                 return
         # Stale or missing: start from the newest file there is and make it match SQLite.
@@ -640,6 +711,8 @@ class Store(ClaimTables, SpeakerMerges):
                 self._set_meta("lang_means", json.dumps({c: [float(x) for x in m] for c, m in self._means.items()}))
             self._means_changed = False
         target = write_index_atomic(index, self.path, self.generation())
+        with self.transaction(bump=False):
+            self._set_meta("faiss_size", str(target.stat().st_size))
         for old in self._faiss_files():
             if old != target:
                 old.unlink(missing_ok=True)
@@ -792,10 +865,12 @@ class Store(ClaimTables, SpeakerMerges):
         return sorted(rows, key=lambda r: (-r[2], r[0]))
 
     # ------------------------------------------------------------------ verdicts
-    def put_verdicts(self, rows: Iterable[VerdictRow]) -> int:
-        """Upsert contradiction-scoring results; pairs are stored with a_id < b_id."""
+    def put_verdicts(self, rows: Iterable[VerdictRow], *, scored: Iterable[int] = ()) -> int:
+        """Upsert contradiction-scoring results (pairs stored with a_id < b_id) and, in the same
+        transaction, take the ``scored`` statements off the to-score list."""
         n = 0
         with self.transaction(bump=False):
+            self._mark_scored(scored)
             for a, b, relation, score, reasons, scorer in rows:
                 a, b = (a, b) if a < b else (b, a)
                 self._conn.execute(
@@ -886,6 +961,41 @@ class Store(ClaimTables, SpeakerMerges):
 
 
 
+def _connect(file: Path, write: bool) -> sqlite3.Connection:
+    """A connection for the writer, or for a reader: read-only, and on a store whose folder the
+    reader may not write (a shared, read-only copy), without the WAL side files."""
+    if write:
+        conn = sqlite3.connect(file, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    else:
+        uri = file.resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            conn.close()  # cannot create the -shm file next to it: read the file as it is
+            conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+def _is_file_trouble(exc: BaseException) -> bool:
+    """SQLite errors and OS errors (a full disk, an unreadable file), not factrack's own."""
+    return isinstance(exc, sqlite3.Error | OSError) and not isinstance(exc, StoreError)
+
+
+def _store_error(path: Path, exc: BaseException) -> StoreError:
+    """A StoreError saying what went wrong with the store's files, in one line."""
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "database or disk is full" in str(exc):
+        return StoreError(f"store {path}: the disk is full; what was committed is kept, free space and run again")
+    if isinstance(exc, sqlite3.DatabaseError):
+        return StoreError(f"store {path} is damaged or unreadable ({exc}); restore it from a backup or index again "
+                          "into a new --db")
+    return StoreError(f"store {path}: {getattr(exc, 'strerror', None) or exc}")
+
+
 def _schema_version(conn: sqlite3.Connection) -> int:
     """The last migration applied to the file (0: a new, empty file)."""
     if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone() is None:
@@ -924,5 +1034,11 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int, lock_fd: int | 
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of ``size``; ids SQLite cannot hold (a 20-digit id typed by hand) are
+    left out, since no statement can have them."""
+    items = [i for i in items if not isinstance(i, int) or SQLITE_MIN <= i <= SQLITE_MAX]
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+SQLITE_MIN, SQLITE_MAX = -(2**63), 2**63 - 1

@@ -69,6 +69,14 @@ CREATE TABLE IF NOT EXISTS speaker_merges (
     name TEXT NOT NULL,  -- ... stored as this speaker (Leila Nassar) from now on
     evidence TEXT NOT NULL, created TEXT NOT NULL);
 """,
+    # 3: statements still to score for contradictions, recorded in the transaction that adds
+    #    them, so a run killed before or during scoring leaves them to the next run; a store
+    #    never scored at all (no verdicts) has every statement still to score
+    """
+CREATE TABLE IF NOT EXISTS unscored (
+    statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE);
+INSERT OR IGNORE INTO unscored SELECT id FROM statements WHERE NOT EXISTS (SELECT 1 FROM verdicts);
+""",
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
