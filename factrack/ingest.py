@@ -60,9 +60,10 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be", "UTF-16"),
 )
 # Windows-1256 Arabic is taken only when invalid UTF-8 bytes outnumber valid multibyte UTF-8
-# characters this many times: real Windows-1256 text has a few pairs that happen to be valid
-# UTF-8 (a letter before the Arabic comma 0xA1), a UTF-8 file with a defect has few invalid bytes.
-_CP1256_EVIDENCE = 4
+# characters this many times. Real Windows-1256 text has a few pairs that happen to be valid UTF-8
+# (ع before the Arabic comma, 0xDA 0xA1; news text: 60-90 invalid bytes to 1 such pair, a text
+# crowded with them 3 to 1); a UTF-8 file with a defect has far more valid characters than bad bytes.
+_CP1256_EVIDENCE = 2
 _ESCAPED = re.compile("[\udc80-\udcff]")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_FORMATS = ("%Y/%m/%d", "%Y.%m.%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y")
@@ -121,7 +122,7 @@ def read_articles(
             yield Failure(real, _os_reason(e))
             continue
         if stat.S_ISDIR(mode):
-            for item in _walk(name):
+            for item in folder_items(name):
                 if isinstance(item, Failure):
                     yield item
                 else:
@@ -146,12 +147,12 @@ def folder_file_names(folder: str | Path, unreadable: list[str] | None = None) -
     Order: sorted by the path as reached under ``folder``. Symlinked folders are followed once
     (a folder already walked, a loop among them, is skipped); a file reached twice is listed once.
     When ``unreadable`` is given, the paths of what could not be listed are appended to it: folders
-    that cannot be read (permissions, symlink loops), and entries whose names are not valid UTF-8
-    (backslash-escaped). Nothing at or under those paths can be told gone, so an indexer must not
+    that cannot be read (permissions, symlink loops), broken symlinks with an article's name, and
+    entries whose names are not valid UTF-8 (backslash-escaped, as in the ``Failure`` docs). Nothing at or under those paths can be told gone, so an indexer must not
     prune there.
     """
     out: list[str] = []
-    for item in _walk(os.fspath(folder)):
+    for item in folder_items(folder):
         if isinstance(item, Failure):
             if unreadable is not None:
                 unreadable.append(item.doc)
@@ -160,9 +161,11 @@ def folder_file_names(folder: str | Path, unreadable: list[str] | None = None) -
     return out
 
 
-def _walk(folder: str) -> list[str | Failure]:
-    """Resolved article paths under ``folder`` in sorted order, and a Failure for each entry that
-    could not be looked at."""
+def folder_items(folder: str | Path) -> list[str | Failure]:
+    """What ``read_articles`` finds in ``folder``, in its order: each article file's resolved path,
+    and a ``Failure`` (with its reason) for each folder or entry that could not be looked at; for
+    an indexer that wants the reasons ``folder_file_names(..., unreadable)`` leaves out."""
+    folder = os.fspath(folder)
     # os.scandir, not Path.rglob: the nightly re-run walks tens of thousands of files and
     # rglob's per-file Path work dominated it. A stack of sorted listings, not recursion (depth is
     # unbounded), visited depth first so the order is that of the sorted relative paths.
@@ -198,6 +201,7 @@ def _walk(folder: str) -> list[str | Failure]:
         try:
             is_dir = entry.is_dir()
             is_file = not is_dir and entry.is_file()
+            is_link = entry.is_symlink()
         except OSError as e:  # a symlink loop, a permission problem
             out.append(Failure(_safe(_entry_path(entry.path)), f"cannot read: {_os_reason(e)}"))
             continue
@@ -213,7 +217,7 @@ def _walk(folder: str) -> list[str | Failure]:
             elif real not in seen_files:
                 seen_files.add(real)
                 out.append(real)
-        elif article_name and entry.is_symlink():
+        elif article_name and is_link:
             out.append(Failure(_safe(_entry_path(entry.path)), "broken symbolic link"))
     return out
 
@@ -408,15 +412,17 @@ def _jsonl_lines(data: bytes) -> Iterator[tuple[int, str | None, str]]:
     """
     if not data:
         raise _Unreadable("empty file")
-    if data.startswith(tuple(bom for bom, _, _ in _BOMS)) or data.startswith(_UTF8_BOM):
-        lines: list[str] | None = decode(data).split("\n")
+    skip = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
+    lines: list[str] | None = None
+    if data.startswith(tuple(bom for bom, _, _ in _BOMS)):
+        lines = decode(data).split("\n")
     elif _looks_binary(data):
         raise _Unreadable("binary file, not text")
     else:
         try:
-            lines = data.decode("utf-8").split("\n")
+            lines = data[skip:].decode("utf-8").split("\n")
         except UnicodeDecodeError:
-            text = _as_cp1256(data)
+            text = None if skip else _as_cp1256(data)  # a BOM says UTF-8
             lines = text.split("\n") if text is not None else None
     if lines is not None:
         if not any(line.strip() for line in lines):
@@ -424,8 +430,8 @@ def _jsonl_lines(data: bytes) -> Iterator[tuple[int, str | None, str]]:
         for n, line in enumerate(lines, start=1):
             yield n, line.removesuffix("\r"), ""
         return
-    offset = 0
-    for n, raw in enumerate(data.split(b"\n"), start=1):
+    offset = skip
+    for n, raw in enumerate(data[skip:].split(b"\n"), start=1):
         try:
             yield n, raw.decode("utf-8").removesuffix("\r"), ""
         except UnicodeDecodeError as e:

@@ -318,9 +318,15 @@ def test_utf8_with_one_bad_byte_is_a_failure_not_windows_1256(tmp_path: Path) ->
         decode(data[:cut] + b"\xff" + data[cut:])
 
 
-def test_windows_1256_with_pairs_that_look_like_utf8(tmp_path: Path) -> None:
-    # ع (0xDA) before the Arabic comma (0xA1) is a valid UTF-8 pair; one pair is not evidence.
-    text = "قال مدير الموقع، إن الخدمة ستعود غداً، وإن الأعطال في الشبكة تُصلح الآن.\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال مدير الموقع، إن الخدمة ستعود غداً، وإن الأعطال في الشبكة تُصلح الآن.\n",
+        "هل تستطيع؟ قال مدير الموقع، والمربع، والشارع، ومع، ذلك\n",  # crowded with such pairs
+    ],
+)
+def test_windows_1256_with_pairs_that_look_like_utf8(tmp_path: Path, text: str) -> None:
+    # ع (0xDA) before the Arabic comma (0xA1) is a valid UTF-8 pair; a few pairs are not evidence.
     assert b"\xda\xa1" in text.encode("cp1256")
     f = tmp_path / "old.txt"
     f.write_bytes(text.encode("cp1256"))
@@ -536,3 +542,12 @@ def test_character_limit_is_the_binding_one(tmp_path: Path) -> None:
     long_line, ok = read(feed, max_chars=50)
     assert isinstance(long_line, Failure) and long_line.reason == "line 1: too long: 100 characters; the limit is 50"
     assert isinstance(ok, Article)
+
+
+def test_jsonl_with_utf8_bom_still_decodes_line_by_line(tmp_path: Path) -> None:
+    good = json.dumps({"text": AR_TEXT}, ensure_ascii=False).encode("utf-8")
+    f = tmp_path / "feed.jsonl"
+    f.write_bytes(b"\xef\xbb\xbf" + good + b"\n" + b'{"text": "\xff"}\n')
+    first, bad = read(f)
+    assert isinstance(first, Article) and first.text == AR_TEXT
+    assert isinstance(bad, Failure) and bad.reason == f"line 2: invalid UTF-8 at byte {3 + len(good) + 1 + 10}"
