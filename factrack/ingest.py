@@ -103,10 +103,11 @@ def read_articles(
     Inside folders, files with an unknown extension, hidden files and annotation files are
     skipped silently, and an unreadable folder is a ``Failure`` (``"cannot read folder: ..."``);
     a file named explicitly is read as plain text whatever its extension, except an annotation
-    file, which is reported rather than silently dropped. A file reached twice (symlinks) is read
-    once. Failure docs follow the article contract: the resolved path, with ``#id=``/``#url=``
+    file, which is reported rather than silently dropped. A file reached twice (symlinks, a file
+    and its folder both given) is read once: its docs would be the same. Failure docs follow the article contract: the resolved path, with ``#id=``/``#url=``
     when a JSON line's key is known, else ``#line=N``; a whole-file failure's doc is the path.
     """
+    done: set[str] = set()
     for given in paths:
         name = os.fsdecode(os.fspath(given))
         if not _utf8_ok(name):
@@ -125,13 +126,15 @@ def read_articles(
             for item in folder_items(name):
                 if isinstance(item, Failure):
                     yield item
-                else:
+                elif item not in done:
+                    done.add(item)
                     yield from _read_file(item, max_bytes, max_chars)
         elif not stat.S_ISREG(mode):
             yield Failure(real, "not a regular file")
         elif _is_annotation_name(os.path.basename(name)):
             yield Failure(real, "an annotation or README file, not an article")
-        else:
+        elif real not in done:
+            done.add(real)
             yield from _read_file(real, max_bytes, max_chars)
 
 

@@ -410,6 +410,7 @@ def test_symlinked_folder_is_followed_once(tmp_path: Path) -> None:
     (root / "l1").symlink_to(outside, target_is_directory=True)
     (root / "l2").symlink_to(outside, target_is_directory=True)
     assert docs(read(root)) == [real(outside / "a.txt")]
+    assert docs(read(root, outside / "a.txt", root / "l2" / "a.txt")) == [real(outside / "a.txt")]
 
 
 def test_file_name_not_utf8(tmp_path: Path) -> None:
