@@ -34,13 +34,16 @@ class Polarity(StrEnum):
 class Article:
     """One news article: its original text, untouched, plus metadata."""
 
-    doc: str  # the path as given; "path#N" for the N-th (1-based) line of a JSON-lines file
+    # Identity, what the indexer keys on (see factrack.ingest): the file's resolved absolute path;
+    # for a JSON line "<resolved path>#id=<id>", else "#url=<url>", else "#sha=<16 hex of content_hash>".
+    doc: str
     text: str
     title: str | None = None
     url: str | None = None
     source: str | None = None
-    published: str | None = None  # ISO date as given by the input, not parsed further
+    published: str | None = None  # ISO date (YYYY-MM-DD) or datetime; an unparseable one as given
     lang: str | None = None  # "ar", "en" or "mixed" once detected
+    line: int | None = None  # 1-based line in its JSON-lines file, for display; not part of identity
 
     @property
     def content_hash(self) -> str:

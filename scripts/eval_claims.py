@@ -27,6 +27,7 @@ import argparse
 import importlib.util
 import itertools
 import json
+import os
 import sys
 import tempfile
 from collections import defaultdict
@@ -43,7 +44,7 @@ spec.loader.exec_module(tc)
 
 from factrack import claims as cl  # noqa: E402
 from factrack.embed import BUNDLED_NAME  # noqa: E402
-from factrack.ingest import KNOWN_SUFFIXES, read_articles  # noqa: E402
+from factrack.ingest import KNOWN_SUFFIXES, file_of, read_articles  # noqa: E402
 from factrack.records import Article, Kind, Polarity, Statement  # noqa: E402
 from factrack.store import Store  # noqa: E402
 
@@ -66,8 +67,9 @@ def _article_for(gold_file: Path) -> Path | None:
     return next((p for p in (gold_file.with_name(stem + s) for s in sorted(KNOWN_SUFFIXES)) if p.is_file()), None)
 
 
-def _articles(path: Path) -> dict[str, Article]:
-    return {a.doc: a for a in read_articles([path]) if isinstance(a, Article)}
+def _articles(path: Path) -> dict[tuple[str, int | None], Article]:
+    """Articles by (resolved file, JSONL line): what a label row points at (docs key lines by id)."""
+    return {(file_of(a.doc), a.line): a for a in read_articles([path]) if isinstance(a, Article)}
 
 
 def _statement(article: Article, row: dict, lang: str) -> Statement:
@@ -116,7 +118,7 @@ def load_dev(path: Path = DEV, stance_path: Path = STANCE) -> list[GoldStatement
                 d = json.loads(line)
                 gold_rows[(gold_file.name, d["start"], d["end"], d.get("line"))] = d
     out = []
-    cache: dict[Path, dict[str, Article]] = {}
+    cache: dict[Path, dict[tuple[str, int | None], Article]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -127,7 +129,7 @@ def load_dev(path: Path = DEV, stance_path: Path = STANCE) -> list[GoldStatement
         if art_path is None or key not in gold_rows:
             continue
         arts = cache.setdefault(art_path, _articles(art_path))
-        doc = f"{art_path}#{d['line']}" if d.get("line") else str(art_path)
+        doc = (os.path.realpath(art_path), d.get("line") or None)
         article = arts.get(doc) or next(iter(arts.values()))
         row = {**gold_rows[key], **{k: v for k, v in stance.get(key, {}).items() if k in ("polarity", "negated")}}
         lang = article.lang if article.lang in ("ar", "en") else ("ar" if art_path.stem.endswith("-ar") else "en")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -26,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factrack.ingest import KNOWN_SUFFIXES, read_articles
+from factrack.ingest import KNOWN_SUFFIXES, file_of, read_articles
 from factrack.normalize import fold
 from factrack.records import Article, Kind, Statement
 
@@ -174,8 +175,21 @@ def tally(t: Tally, preds: list[Statement], golds: list[Gold], judge: Judge) -> 
 # ---------------------------------------------------------------------------- own gold
 
 
-def own_gold(corpora: Path) -> Iterable[tuple[Path, dict[str, list[Gold]]]]:
-    """(article path, gold statements by doc) for each ``*.gold.jsonl`` that has an article."""
+GoldKey = tuple[str, int | None]
+
+
+def gold_key(article: Path, line: int | None) -> GoldKey:
+    """What a gold row points at: the article file (resolved, as docs are) and its JSONL line."""
+    return (os.path.realpath(article), line)
+
+
+def article_key(article: Article) -> GoldKey:
+    """The gold key of an article read by ``read_articles`` (a JSON line's doc is keyed by id, not line)."""
+    return (file_of(article.doc), article.line)
+
+
+def own_gold(corpora: Path) -> Iterable[tuple[Path, dict[GoldKey, list[Gold]]]]:
+    """(article path, gold statements by article) for each ``*.gold.jsonl`` that has an article."""
     for gold_file in sorted(corpora.rglob("*.gold.jsonl")):
         stem = gold_file.name[: -len(".gold.jsonl")]
         articles = [gold_file.with_name(stem + s) for s in sorted(KNOWN_SUFFIXES)]
@@ -183,12 +197,12 @@ def own_gold(corpora: Path) -> Iterable[tuple[Path, dict[str, list[Gold]]]]:
         if article is None:
             print(f"warning: no article for {gold_file}", file=sys.stderr)
             continue
-        by_doc: dict[str, list[Gold]] = defaultdict(list)
+        by_doc: dict[GoldKey, list[Gold]] = defaultdict(list)
         for line in gold_file.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             row = json.loads(line)
-            doc = f"{article}#{row['line']}" if "line" in row else str(article)
+            doc = gold_key(article, row.get("line"))
             names = tuple(n for n in (row.get("speaker"), row.get("speaker_en")) if n)
             by_doc[doc].append(Gold(((row["start"], row["end"]),), row["kind"], names, text=row["text"]))
         yield article, by_doc
@@ -199,9 +213,9 @@ def eval_own(corpora: Path, extract: Callable[[Article], list[Statement]]) -> di
     tallies: dict[str, Tally] = defaultdict(Tally)
     for article_path, by_doc in own_gold(corpora):
         for item in read_articles([article_path]):
-            if not isinstance(item, Article) or item.doc not in by_doc:
+            if not isinstance(item, Article) or article_key(item) not in by_doc:
                 continue
-            golds = by_doc[item.doc]
+            golds = by_doc[article_key(item)]
             for g in golds:
                 s, e = g.spans[0]
                 if item.text[s:e] != g.text:

@@ -47,7 +47,7 @@ def _labels() -> dict[tuple, dict]:
     return out
 
 
-def gold_sets(corpora: Path = ROOT / "corpora") -> dict[str, list[tuple[Path, str, list[tuple[ee.Gold, dict]]]]]:
+def gold_sets(corpora: Path = ROOT / "corpora") -> dict[str, list[tuple[Path, ee.GoldKey, list[tuple[ee.Gold, dict]]]]]:
     """set name -> [(article path, doc, [(gold span, its stance row)])]."""
     labels = _labels()
     sets: dict[str, list] = defaultdict(list)
@@ -65,7 +65,7 @@ def gold_sets(corpora: Path = ROOT / "corpora") -> dict[str, list[tuple[Path, st
             stance = row if "polarity" in row else labels.get((rel, row["start"], row["end"], row.get("line")))
             if stance is None:
                 continue
-            doc = f"{article}#{row['line']}" if "line" in row else str(article)
+            doc = ee.gold_key(article, row.get("line"))
             gold = ee.Gold(((row["start"], row["end"]),), row["kind"], (), text=row["text"])
             by_doc[doc].append((gold, {"polarity": stance["polarity"], "negated": bool(stance.get("negated"))}))
         top = rel.split("/")[0] if "/" in rel else ""
@@ -80,7 +80,7 @@ def measure() -> dict[str, dict]:
     for name, items in gold_sets().items():
         counts: dict[str, Counter] = defaultdict(Counter)
         for article_path, doc, golds in items:
-            art = next((a for a in read_articles([article_path]) if isinstance(a, Article) and a.doc == doc), None)
+            art = next((a for a in read_articles([article_path]) if isinstance(a, Article) and ee.article_key(a) == doc), None)
             if art is None:
                 continue
             preds = [s for s in extract(art) if str(s.kind) != "claim"]
