@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from factrack.errors import StoreError
+from factrack.ingest import file_of
 from factrack.records import Article, Failure, Statement
 from factrack.speakers import merge_across_languages
 from factrack.store import Store
@@ -102,34 +103,31 @@ def _load_registry_into(store: Store) -> None:
     store.add_speakers((s.name, tuple(s.aliases), s.role) for s in registry.all())
 
 
-def _file_of(doc: str) -> str:
-    """The input file a doc comes from: "/x/feed.jsonl#id=7" (and an older store's "x.jsonl#3")
-    comes from "/x/feed.jsonl"."""
-    at = doc.lower().find(".jsonl#")
-    return doc[: at + len(".jsonl")] if at >= 0 else doc
-
-
 def _is_legacy(doc: str) -> bool:
     """A doc named the way stores before stable identity named it: the path as given (relative),
     or a JSON-lines row by its line number. Such an article is adopted by the first new-style doc
     with the same content, keeping its statement ids."""
-    file = _file_of(doc)
+    file = file_of(doc)
     if not os.path.isabs(file):
         return True
     return file != doc and doc[len(file) + 1 :].isdigit()
 
 
-def _input_files(given: Sequence[str]) -> list[tuple[str, tuple[int, int] | None]]:
+def _input_files(given: Sequence[str], failed: list[Failure]) -> list[tuple[str, tuple[int, int] | None]]:
     """The files ``read_articles`` would read for ``given`` (resolved paths), each with
-    (size, mtime_ns) if it exists."""
-    from factrack.ingest import folder_file_names
+    (size, mtime_ns) if it exists; what cannot be looked at in a folder goes to ``failed``."""
+    from factrack.ingest import folder_items
 
     out: list[tuple[str, tuple[int, int] | None]] = []
     for g in given:
         p = Path(g)
-        files = folder_file_names(p) if p.is_dir() else [g]
+        files: list[str] = []
+        for item in folder_items(p) if p.is_dir() else [os.path.realpath(g)]:
+            if isinstance(item, Failure):
+                failed.append(item)
+            else:
+                files.append(item)
         for f in files:
-            f = os.path.realpath(f)
             try:
                 st = os.stat(f)
             except OSError:
@@ -184,10 +182,10 @@ def _plan(given: Sequence[str], store: Store) -> _Plan:
     states = store.article_states()
     by_file: dict[str, list[str]] = {}
     for doc in states:
-        by_file.setdefault(_file_of(doc), []).append(doc)
+        by_file.setdefault(file_of(doc), []).append(doc)
     known = store.file_states()
     to_read: list[str] = []
-    for path, file_stat in dict(_input_files(given)).items():
+    for path, file_stat in dict(_input_files(given, plan.failed)).items():
         docs = by_file.get(path)
         if (file_stat is not None and known.get(path) == file_stat and docs
                 and all(states[d][1] == PIPELINE_VERSION for d in docs)):
@@ -205,7 +203,7 @@ def _plan(given: Sequence[str], store: Store) -> _Plan:
     for item in read_articles(to_read):
         if isinstance(item, Failure):
             plan.failed.append(item)
-            failed_files.add(_file_of(item.doc))
+            failed_files.add(file_of(item.doc))
             continue
         if item.doc in plan.seen:
             continue
@@ -296,13 +294,13 @@ def _prune(plan: _Plan, store: Store, given: Sequence[str]) -> tuple[int, int, s
     for doc in store.docs():
         if doc in plan.seen or not _under(doc, roots):
             continue
-        file = _file_of(doc)
+        file = file_of(doc)
         if _is_gone(file) or (file != doc and file in plan.read_files):
             gone.append(doc)
     if not gone:
         return 0, 0, set()
     removed = store.remove_articles(gone)
-    return len(gone), removed, {_file_of(d) for d in gone if _is_gone(_file_of(d))}
+    return len(gone), removed, {file_of(d) for d in gone if _is_gone(file_of(d))}
 
 
 def index_paths(
@@ -338,8 +336,8 @@ def index_paths(
         counts = _extract_and_commit(plan, store, embedder, extractor or _default_extractor(), progress, batch_size)
 
     pruned, removed, dropped_files = _prune(plan, store, given) if prune else (0, 0, set())
-    bad_files = {_file_of(f.doc) for f in plan.failed}
-    dropped_files |= {_file_of(old) for old in plan.adopt}
+    bad_files = {file_of(f.doc) for f in plan.failed}
+    dropped_files |= {file_of(old) for old in plan.adopt}
     store.put_file_states(((p, *st) for p, st in plan.stats.items() if p not in bad_files), drop=dropped_files)
     store.flush()
     grouped = assign_claims(store) if claims else None

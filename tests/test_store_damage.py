@@ -129,3 +129,39 @@ def test_an_old_store_without_verdicts_has_everything_to_score(tmp_path: Path) -
     with Store.open(db, write=True) as store:
         assert store.unscored_ids() == ids
     np.testing.assert_array_equal(Store.open(db).ids(), ids)
+
+
+def test_a_store_the_reader_may_not_write_can_still_be_queried(tmp_path: Path) -> None:
+    """A store shared read-only (another user's, or on a read-only mount): no -shm file can be
+    created next to it, and lookups still work."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    shared = Path(tempfile.mkdtemp(prefix="factrack-ro-", dir="/tmp"))
+    try:
+        os.chmod(shared, 0o755)
+        db = shared / "db"
+        fill(db)
+        for p in (db, *db.iterdir()):
+            os.chmod(p, 0o555 if p.is_dir() else 0o444)
+        code = ("from factrack.store import Store\nfrom factrack.embed import FakeEmbedder\n"
+                f"with Store.open({str(db)!r}) as s:\n"
+                "    print(s.count(), int(s.nearest(FakeEmbedder(32).embed(['Exports fell by 20 percent.']), 1)[1][0][0]))\n")
+        cmd = [sys.executable, "-c", code]
+        if os.geteuid() == 0:  # root may write anywhere: run the reader as nobody
+            if shutil.which("setpriv") is None:
+                pytest.skip("running as root without setpriv to drop privileges")
+            cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
+        if "No module named" in out.stderr or "Permission denied" in out.stderr and "factrack" not in out.stderr:
+            pytest.skip(f"the unprivileged user cannot run this checkout's Python: {out.stderr[-200:]}")
+        assert out.returncode == 0, out.stderr[-500:]
+        assert out.stdout.split() == ["4", "3"]
+    finally:
+        for p in shared.rglob("*"):
+            os.chmod(p, 0o755)
+        shutil.rmtree(shared, ignore_errors=True)
