@@ -209,13 +209,19 @@ def index_cmd(
     max_failed: int = typer.Option(
         0, "--max-failed", min=0, help="Inputs that may fail (skipped, reported) before the exit code says so."
     ),
+    no_refresh: bool = typer.Option(
+        False, "--no-refresh", help="Keep articles extracted and verdicts made by an older pipeline or scorer as they are."
+    ),
 ) -> None:
     """Index articles (the nightly job): extract, embed and store what is new or changed.
 
     Unchanged articles (same size and time, or same content hash) cost nothing and load no model;
     changed ones replace their old statements. An article is the same whatever path reaches it
     (files by resolved path, feed rows by id, URL or content). A killed or interrupted run keeps
-    what it committed; the next run does what is left, contradiction scoring included.
+    what it committed; the next run does what is left, contradiction scoring included. Articles
+    extracted by another extraction (code version, language tables, speaker list) are extracted
+    again, and verdicts made by another scorer made again, unless --no-refresh. Without
+    --pair-model the store's own scorer is used (the default for a new store).
 
     Exit codes: 0 done (at most --max-failed inputs skipped), 1 more inputs than --max-failed
     failed (the others are indexed), 2 nothing could be read or bad usage, 3 model problem,
@@ -225,7 +231,8 @@ def index_cmd(
     from factrack.index import run_index
 
     summary = guarded(lambda: run_index([str(p) for p in paths], db=db, model=model, prune=prune, wait=wait,
-                                        progress=_ix_progress("indexing"), pair_model=pair_model))
+                                        progress=_ix_progress("indexing"), pair_model=pair_model,
+                                        refresh=not no_refresh))
     for f in summary.failed:
         warn(f"skipped {f.doc}: {f.reason}")
     if json_out:
@@ -498,8 +505,12 @@ def contradictions_cmd(
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many rows."),
     statements: bool = typer.Option(False, "--statements", help="List statement pairs instead of claim pairs."),
     include_self: bool = typer.Option(False, "--self", help="Also list a speaker against themself."),
-    nli_model: str | None = typer.Option(None, "--nli-model", help=NLI_HELP + " Used only when scoring a new store."),
-    pair_model: str | None = typer.Option(None, "--pair-model", help=PAIR_HELP + " Used only when scoring a new store."),
+    nli_model: str | None = typer.Option(
+        None, "--nli-model", help=NLI_HELP + " Becomes the store's scorer: its verdicts are made again."),
+    pair_model: str | None = typer.Option(
+        None, "--pair-model", help=PAIR_HELP + " Default: the store's own. Another one is made the store's: its verdicts are made again."),
+    no_refresh: bool = typer.Option(
+        False, "--no-refresh", help="List verdicts made by an older scorer as they are instead of making them again."),
     fmt: LookupFormat | None = typer.Option(
         None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
     ),
@@ -510,14 +521,15 @@ def contradictions_cmd(
     contradictory (a different figure for the same thing, an opposed outcome ...), with each
     side's strongest statement and how many statements and sources stand on it. --statements
     lists statement pairs instead. Verdicts are computed by `factrack index` for new statements;
-    statements left unscored (a store never scored, a killed run) are scored first, unless another
-    process is writing: then what is stored is listed, with a note.
+    statements left unscored (a store never scored, a killed run) and verdicts made by another
+    scorer (new weights: see --no-refresh) are scored first, unless another process is writing:
+    then what is stored is listed, with a note.
     """
     from factrack.compare.commands import run_contradictions
 
     found = guarded(lambda: run_contradictions(db=db, speaker=speaker, since=since, min_score=min_score, limit=limit,
                                                nli_model=nli_model, pair_model=pair_model, statements=statements,
-                                               include_self=include_self,
+                                               include_self=include_self, refresh=not no_refresh,
                                                progress=_ix_progress("scoring pairs"), notice=warn))
     emit(found, fmt, _cx_table if statements else _claim_cx_table,
          "no contradictions found (try a lower --min-score, or without --speaker/--since)")

@@ -15,11 +15,14 @@ finishes.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,7 +38,8 @@ from factrack.store import Store
 if TYPE_CHECKING:
     from factrack.compare.contradictions import Scored
 
-# Bump when extraction changes what it finds: every article then counts as changed and is redone.
+# Bump when extraction's code changes what it finds (its data tables are hashed into the
+# fingerprint by themselves): every article then counts as changed and is redone.
 # 2: polarity and negation on every statement.
 PIPELINE_VERSION = "2"
 # A batch of articles is embedded and committed in one SQLite transaction when it holds this many
@@ -101,6 +105,24 @@ def _load_registry_into(store: Store) -> None:
     except (ImportError, OSError):  # no registry installed: speakers are matched by name only
         return
     store.add_speakers((s.name, tuple(s.aliases), s.role) for s in registry.all())
+
+
+@cache
+def extraction_fingerprint() -> str:
+    """What the extraction of an article depends on besides its text: the code's version, the
+    per-language tables and the speaker registry (bundled and the user's). Stored with every
+    article; an article extracted under another fingerprint is extracted again."""
+    from factrack.speakers import user_file
+
+    h = hashlib.sha256(PIPELINE_VERSION.encode())
+    data = Path(str(resources.files("factrack") / "data"))
+    files = sorted((data / "lang").rglob("*")) + [data / "speakers.json"]
+    user = user_file()
+    for f in [*files, *([user] if user else [])]:
+        if f.is_file():
+            h.update(str(f.relative_to(data) if f.is_relative_to(data) else "user:speakers.json").encode())
+            h.update(hashlib.sha256(f.read_bytes()).digest())
+    return f"{PIPELINE_VERSION}-{h.hexdigest()[:12]}"
 
 
 def _is_legacy(doc: str) -> bool:
@@ -169,17 +191,23 @@ class _Plan:
     adopt: dict[str, str] = field(default_factory=dict)  # legacy doc -> its new name
 
 
-def _plan(given: Sequence[str], store: Store) -> _Plan:
+def _plan(given: Sequence[str], store: Store, refresh: bool = True) -> _Plan:
     """Sort the inputs into unchanged, new or changed, and failed.
 
     Files whose size and mtime are as last indexed are not even read; the others are read and
     hashed, and only new and changed articles are kept in memory. An article reached twice (two
-    overlapping paths) is taken once.
+    overlapping paths) is taken once. An article extracted under another fingerprint counts as
+    changed, unless ``refresh`` is off.
     """
     from factrack.ingest import read_articles
 
     plan = _Plan()
+    current = extraction_fingerprint()
     states = store.article_states()
+
+    def up_to_date(pipeline: str) -> bool:
+        return pipeline == current or not refresh
+
     by_file: dict[str, list[str]] = {}
     for doc in states:
         by_file.setdefault(file_of(doc), []).append(doc)
@@ -188,7 +216,7 @@ def _plan(given: Sequence[str], store: Store) -> _Plan:
     for path, file_stat in dict(_input_files(given, plan.failed)).items():
         docs = by_file.get(path)
         if (file_stat is not None and known.get(path) == file_stat and docs
-                and all(states[d][1] == PIPELINE_VERSION for d in docs)):
+                and all(up_to_date(states[d][1]) for d in docs)):
             plan.seen.update(docs)
             plan.unchanged += len(docs)
             continue
@@ -212,7 +240,7 @@ def _plan(given: Sequence[str], store: Store) -> _Plan:
         if old is not None:
             plan.adopt[old] = item.doc
         state = states.get(old or item.doc)
-        if state == (item.content_hash, PIPELINE_VERSION):
+        if state is not None and state[0] == item.content_hash and up_to_date(state[1]):
             plan.unchanged += 1
         else:
             plan.todo.append(item)
@@ -251,7 +279,7 @@ def _extract_and_commit(
         with store.transaction():
             for article, sts in batch:
                 ids, removed = store.put_article(
-                    article, sts, vectors[offset : offset + len(sts)], pipeline=PIPELINE_VERSION
+                    article, sts, vectors[offset : offset + len(sts)], pipeline=extraction_fingerprint()
                 )
                 offset += len(sts)
                 counts.statements_added += len(ids)
@@ -314,6 +342,7 @@ def index_paths(
     extractor: Extractor | None = None,
     batch_size: int = 64,
     claims: bool = True,
+    refresh: bool = True,
 ) -> RunSummary:
     """Index articles under ``paths`` into ``store``; returns what was done.
 
@@ -321,13 +350,14 @@ def index_paths(
     batches, prune (with ``prune``). Then every statement in no claim yet (this run's, or one an
     interrupted run left) is put in one, and ``score(store)`` scores what the store still has to
     score for contradictions. Articles whose extraction raises become failures and the run goes
-    on. ``progress(done, total)`` is called per new or changed article.
+    on. ``progress(done, total)`` is called per new or changed article. Without ``refresh``,
+    articles extracted under another extraction fingerprint are left as they are.
     """
     started = _utc_now()
     t0 = time.perf_counter()
     given = [str(p) for p in paths]
     store.check_model(embedder.name)
-    plan = _plan(given, store)
+    plan = _plan(given, store, refresh)
     if plan.adopt:
         store.rename_articles(plan.adopt)
     counts = _Counts()
@@ -385,7 +415,7 @@ def assign_claims(store: Store) -> Any:
 
 def _record_model(store: Store, name: str, dim: int) -> None:
     if store.model() is None:
-        store.set_model(name, dim, PIPELINE_VERSION)
+        store.set_model(name, dim, extraction_fingerprint())
     else:
         store.check_model(name, dim)
 
@@ -423,22 +453,18 @@ def reindex(store: Store, embedder: Any, *, progress: Progress | None = None, ba
     return total
 
 
-def _contradiction_hook(embedder: Any, pair_model: str | None = None,
+def _contradiction_hook(embedder: Any, pair_model: str | None = None, *, refresh: bool = True,
                         progress: Progress | None = None) -> ScoreHook | None:
-    """Score what the store still has to score, when the compare stage is installed.
-
-    The compare stage (and its model) is imported only when something is left to score, so a run
-    with nothing new stays fast; without it installed the statements stay on the list.
-    """
+    """Score what the store still has to score (and, with ``refresh``, what another scorer
+    scored), when the compare stage is installed; see ``contradictions.refresh_and_score``."""
 
     def hook(store: Store) -> Scored | None:
-        if not store.unscored_count():
-            return None
         try:
-            from factrack.compare import contradictions, get_scorer
-        except ImportError:
+            from factrack.compare import contradictions
+        except ImportError:  # without the compare stage the statements stay on the to-score list
             return None
-        return contradictions.score_pending(store, get_scorer(embedder, pair_model=pair_model), progress)
+        return contradictions.refresh_and_score(store, pair_model=pair_model, embedder=embedder,
+                                                refresh=refresh, progress=progress)
 
     return hook
 
@@ -453,15 +479,21 @@ def run_index(
     progress: Progress | None = None,
     compare: bool = True,
     pair_model: str | None = None,
+    refresh: bool = True,
 ) -> RunSummary:
-    """The ``factrack index`` job: open the store for writing, index, score contradictions, close."""
+    """The ``factrack index`` job: open the store for writing, index, score contradictions, close.
+
+    ``pair_model`` None scores with the pair model the store was built with (the default for a
+    new store); naming one makes it the store's. Without ``refresh``, articles extracted and
+    verdicts made by an older pipeline are kept as they are.
+    """
     from factrack.embed import get_embedder
     from factrack.store import default_path
 
     embedder = get_embedder(model)
     with Store.open(db or default_path(), write=True, timeout=wait) as store:
-        hook = _contradiction_hook(embedder, pair_model) if compare else None
-        return index_paths(paths, store, embedder, prune=prune, progress=progress, score=hook)
+        hook = _contradiction_hook(embedder, pair_model, refresh=refresh) if compare else None
+        return index_paths(paths, store, embedder, prune=prune, progress=progress, score=hook, refresh=refresh)
 
 
 def run_reindex(

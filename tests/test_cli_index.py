@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 def fake_extraction(monkeypatch):
     # The CLI tests are about indexing, not extraction: one claim per sentence, no spaCy.
     monkeypatch.setattr("factrack.index._default_extractor", lambda: sentence_extractor)
-    monkeypatch.setattr("factrack.index._contradiction_hook", lambda embedder, pair_model=None: None)
+    monkeypatch.setattr("factrack.index._contradiction_hook", lambda embedder, pair_model=None, **kw: None)
 
 
 @pytest.fixture
@@ -155,7 +155,7 @@ def extract(article):  # one claim per line, a little slow so the parent can kil
     return out
 
 ix._default_extractor = lambda: extract
-ix._contradiction_hook = lambda embedder, pair_model=None: None
+ix._contradiction_hook = lambda embedder, pair_model=None, **kw: None
 from factrack.cli import app
 app(sys.argv[1:], prog_name="factrack")
 """

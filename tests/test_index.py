@@ -11,7 +11,7 @@ import pytest
 
 from factrack.embed import FakeEmbedder
 from factrack.errors import StoreError
-from factrack.index import PIPELINE_VERSION, index_paths, reindex
+from factrack.index import extraction_fingerprint, index_paths, reindex
 from factrack.records import Article, Kind, Statement
 from factrack.store import Store
 
@@ -68,7 +68,7 @@ def test_first_run_adds_then_unchanged_run_adds_nothing_and_embeds_nothing(corpu
     assert (again.articles_added, again.changed, again.unchanged, again.statements_added) == (0, 0, 3, 0)
     assert emb.calls == 0
     with Store.open(db) as s:
-        assert s.count() == 5 and s.check() == [] and s.pipeline_version() == PIPELINE_VERSION
+        assert s.count() == 5 and s.check() == [] and s.pipeline_version() == extraction_fingerprint()
         assert len(s.runs()) == 1  # a run that changed nothing is not recorded
 
 
@@ -265,7 +265,7 @@ def test_real_extraction_and_bundled_e5_find_statements_across_languages(tmp_pat
         assert hits[0].statement.kind == "direct" and "combat mission" in hits[0].statement.text
 
 
-def test_unchanged_rerun_imports_no_model_extractor_or_compare_stage(corpus, tmp_path):
+def test_unchanged_rerun_imports_no_model_extractor_or_scorer(corpus, tmp_path):
     import json
     import subprocess
     import sys
@@ -279,8 +279,8 @@ def test_unchanged_rerun_imports_no_model_extractor_or_compare_stage(corpus, tmp
         "import sys, json\n"
         "from factrack.index import run_index\n"
         f"s = run_index([{str(corpus)!r}], db={str(db)!r}, model='fake:32')\n"
-        "heavy = [m for m in ('spacy', 'torch', 'sentence_transformers', 'trafilatura', 'faiss',"
-        " 'factrack.extract', 'factrack.compare') if m in sys.modules]\n"
+        "heavy = [m for m in ('spacy', 'torch', 'sentence_transformers', 'transformers', 'trafilatura', 'faiss',"
+        " 'factrack.extract', 'factrack.compare.nli') if m in sys.modules]\n"
         "print(json.dumps([s.unchanged, s.statements_added, heavy]))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)

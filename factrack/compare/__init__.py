@@ -9,8 +9,11 @@ weights trained by ``scripts/train_compare.py``). A real NLI cross-encoder plugs
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -244,16 +247,56 @@ def get_scorer(
     if rules or pair_model == "none":
         return base
     from factrack.compare.nli import NLIScorer, PairModelBackend
-    from factrack.compare.pairmodel import resolve
-    from factrack.embed import BUNDLED_ALIASES
 
-    bundled = (model_name or getattr(embedder, "name", None)) in BUNDLED_ALIASES
-    if pair_model is None and not bundled:
-        return base  # the shipped pair model goes with the bundled e5, like the classifier's vector part
-    path = resolve(pair_model)
+    path = _pair_model_file(pair_model, model_name or getattr(embedder, "name", None))
     if path is None:
-        return base  # not installed: the classifier alone
+        return base
     return NLIScorer(PairModelBackend(path), base, PAIR_WEIGHT, label="pair model")
 
 
-__all__ = ["RELATIONS", "CueScorer", "Scorer", "Verdict", "get_scorer", "with_polarity"]
+def _pair_model_file(pair_model: str | None, model_name: str | None) -> Path | None:
+    """The pair-model file a scorer blends in, or None: ``none``, vectors of another model than the
+    bundled e5 with no model asked for (the shipped pair model goes with the bundled e5, like the
+    classifier's vector part), or the shipped file not installed."""
+    from factrack.compare.pairmodel import resolve
+    from factrack.embed import BUNDLED_ALIASES
+
+    if pair_model == "none" or (pair_model is None and model_name not in BUNDLED_ALIASES):
+        return None
+    return resolve(pair_model)
+
+
+# Bump when compare's code changes the verdicts it gives; its data files (classifier weights,
+# word tables, the pair model in use) are hashed into the fingerprint by themselves.
+SCORER_VERSION = "1"
+
+
+def scorer_fingerprint(pair_model: str | None = None, nli_model: str | None = None, *,
+                       model_name: str | None = None) -> str:
+    """What the verdicts of ``get_scorer(..., nli_model, pair_model=pair_model)`` depend on, from
+    files alone (no model is loaded): stored with the verdicts, so verdicts made by another scorer
+    are made again."""
+    h = hashlib.sha256(SCORER_VERSION.encode())
+    data = resources.files("factrack") / "data" / "compare"
+    for f in sorted(data.iterdir(), key=lambda f: f.name):
+        if f.is_file() and f.name.endswith((".json", ".txt")):
+            h.update(f.name.encode() + hashlib.sha256(f.read_bytes()).digest())
+    if nli_model:
+        h.update(f"nli:{nli_model}".encode())
+        label = "nli"
+    else:
+        path = _pair_model_file(pair_model, model_name)
+        h.update(_file_digest(path) if path is not None else b"no pair model")
+        label = "cues" if path is None else f"cues+{path.stem}"
+    return f"{label}-{h.hexdigest()[:12]}"
+
+
+def _file_digest(path: Path) -> bytes:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.digest()
+
+
+__all__ = ["RELATIONS", "CueScorer", "Scorer", "Verdict", "get_scorer", "scorer_fingerprint", "with_polarity"]

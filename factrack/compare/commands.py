@@ -100,13 +100,14 @@ def run_compare_pairs(lines: Iterable[str], *, model: str | None = None, nli_mod
 def run_contradictions(*, db: Path | str | None = None, speaker: str | None = None, since: str | None = None,
                        min_score: float = 0.0, limit: int | None = None, nli_model: str | None = None,
                        pair_model: str | None = None, statements: bool = False, include_self: bool = False,
-                       progress: Callable[[int, int], None] | None = None,
+                       refresh: bool = True, progress: Callable[[int, int], None] | None = None,
                        notice: Callable[[str], None] | None = None) -> list[Any]:
     """Stored contradictions between claims (or, with ``statements``, statement pairs).
 
-    Statements the store still has to score (a store never scored, or one a killed run left)
-    are scored first when the writer lock is free; while another process writes, what is stored
-    is listed and ``notice`` says how much is left: a read never waits for a build.
+    What the store still has to score (a store never scored, what a killed run left, and, with
+    ``refresh``, verdicts made by another scorer than the store's or the one asked for) is scored
+    first when the writer lock is free; while another process writes, what is stored is listed
+    and ``notice`` says so: a read never waits for a build.
     """
     from factrack.errors import LockedError
 
@@ -116,19 +117,19 @@ def run_contradictions(*, db: Path | str | None = None, speaker: str | None = No
         return contra.find_claims(store, speaker=speaker, since=since, min_score=min_score, limit=limit,
                                   include_self=include_self)
 
+    scoring = {"pair_model": pair_model, "nli_model": nli_model}
     with _open_store(db) as store:
-        left = store.unscored_count()
-        if not left:
+        if not contra.needs_scoring(store, refresh=refresh, **scoring):
             return listed(store)
+        left = store.unscored_count()
     try:
         with _open_store(db, write=True) as store:
-            name = (store.model() or (None, 0))[0]
-            scorer = get_scorer(None, nli_model, model_name=name, pair_model=pair_model)
-            contra.score_pending(store, scorer, progress)
+            contra.refresh_and_score(store, refresh=refresh, progress=progress, **scoring)
             return listed(store)
     except LockedError:
         if notice is not None:
-            notice(f"another process is writing to the store: {left} statement(s) are not scored yet, "
-                   "so this listing may be incomplete")
+            notice("another process is writing to the store: "
+                   + (f"{left} statement(s) are not scored yet, " if left else "its verdicts are being made again, ")
+                   + "so this listing may be incomplete")
         with _open_store(db) as store:
             return listed(store)

@@ -178,6 +178,51 @@ def score_pending(store: Store, scorer: Scorer, progress: Callable[[int, int], N
     return Scored(len(pending), pairs, contradictions)
 
 
+def _scoring_plan(store: Store, pair_model: str | None, nli_model: str | None,
+                  embedder: Any) -> tuple[dict[str, Any], str, str | None, bool]:
+    """(the scorer's spec, its fingerprint, the store's model name, whether the stored verdicts
+    were made by another scorer)."""
+    from factrack.compare import scorer_fingerprint
+
+    had = store.scoring()
+    spec: dict[str, Any] = {"pair_model": pair_model, "nli_model": nli_model}
+    if pair_model is None and nli_model is None and had is not None:
+        spec = had[0]  # as the store was built
+    model_name = (store.model() or (getattr(embedder, "name", None), 0))[0]
+    fingerprint = scorer_fingerprint(spec["pair_model"], spec["nli_model"], model_name=model_name)
+    # a store from before fingerprints has verdicts by an unknown scorer
+    stale = had[1] != fingerprint if had is not None else has_verdicts(store)
+    return spec, fingerprint, model_name, stale
+
+
+def needs_scoring(store: Store, *, pair_model: str | None = None, nli_model: str | None = None,
+                  refresh: bool = True) -> bool:
+    """Whether ``refresh_and_score`` has anything to do (a reader asks before taking the lock)."""
+    stale = _scoring_plan(store, pair_model, nli_model, None)[3]
+    return bool(store.unscored_count()) or (refresh and stale)
+
+
+def refresh_and_score(store: Store, *, pair_model: str | None = None, nli_model: str | None = None,
+                      embedder: Any = None, refresh: bool = True,
+                      progress: Callable[[int, int], None] | None = None) -> Scored:
+    """Score what the store has to score, with the scorer the store was built with (or the one
+    asked for: ``pair_model``/``nli_model``, which then becomes the store's).
+
+    When that scorer's fingerprint differs from the one the stored verdicts were made with (new
+    weights, a new scorer version, another pair model asked for), every verdict is made again,
+    resumably, unless ``refresh`` is off. Nothing is loaded when nothing is to score.
+    """
+    from factrack.compare import get_scorer
+
+    spec, fingerprint, model_name, stale = _scoring_plan(store, pair_model, nli_model, embedder)
+    if store.scoring() is None or (stale and refresh):
+        store.set_scoring(spec, fingerprint, restart=stale)
+    if not store.unscored_count():
+        return Scored()
+    scorer = get_scorer(embedder, spec["nli_model"], model_name=model_name, pair_model=spec["pair_model"])
+    return score_pending(store, scorer, progress)
+
+
 def find(store: Store, *, speaker: str | None = None, since: str | None = None, min_score: float = 0.0,
          limit: int | None = None) -> list[ContradictionPair]:
     """Stored contradictions, strongest first; ``since`` keeps pairs with a statement published on or
