@@ -294,7 +294,7 @@ def default_store() -> Path:
     return Path(platformdirs.user_data_dir("factrack"))
 
 
-DB_HELP = f"Store folder. Default: $FACTRACK_HOME if set, else the user data folder: {default_store()}."
+DB_HELP = f"Store folder. Default: {default_store()} (the user data folder; $FACTRACK_HOME overrides it)."
 PAIR_HELP = ("The pair model blended with the cue classifier: clean (default; trained only on data that allows "
              "commercial use), research (also NLI data for research use only), a pair-model file, or none (the cue "
              "classifier alone, fastest). Used with the bundled e5 embeddings; see docs/compare.md.")

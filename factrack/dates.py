@@ -16,7 +16,7 @@ from factrack.errors import InputError
 
 ACCEPTED = ("an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), Nd / Nw / Nm / Ny (N days, weeks, months or years "
             "ago), today or yesterday")
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][0-9:.+\-Z]*)?")
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[t ][0-9:.+\-z]*)?)?)?")  # a time after the day is ignored
 _RELATIVE = re.compile(r"(\d{1,5})\s*(d|w|m|y)")
 
 
