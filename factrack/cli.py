@@ -786,11 +786,13 @@ def _show_contradictions(found: Any, width: int) -> None:
     typer.echo(typer.style(f"contradictions: {len(found)}", bold=True))
     for n, o in enumerate(found, 1):
         typer.echo(f"{n:>3}. {o.score:.2f}  " + "; ".join(r for r in o.reasons if not r.startswith("similarity")))
-        for tag, st, claim in (("this ", o.statement, None), ("other", o.other, o.other_claim)):
+        # A and B as the verdict's reasons name them: the lower id is A
+        sides = sorted(((o.statement, None, " (this one)"), (o.other, o.other_claim, "")), key=lambda t: t[0].id)
+        for tag, (st, claim, this) in zip("AB", sides, strict=True):
             where = f", claim #{claim}" if claim is not None else ""
             typer.echo(f"     {tag} #{st.id} {_shorten(st.speaker or '—', 30)} ({_polarity_tag(st)}) | "
-                       f"{_shorten(st.source or Path(st.doc).name, 30)} | {_date(st)} [{st.lang}]{where}")
-            typer.echo(f"           {_shorten(st.text, max(width - 11, 20))}")
+                       f"{_shorten(st.source or Path(st.doc).name, 30)} | {_date(st)} [{st.lang}]{where}{this}")
+            typer.echo(f"       {_shorten(st.text, max(width - 7, 20))}")
 
 
 def _show_claim_table(found: list[Any]) -> None:

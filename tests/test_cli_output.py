@@ -151,7 +151,8 @@ def test_show_a_statement_with_its_claim_and_contradiction(db: str) -> None:
     r = invoke("show", "#3", "--db", db, "--format", "table")
     out = plain(r.stdout)
     assert r.exit_code == 0 and "statement #3" in out and "محمّد الحلبوسي" in out
-    assert "other #1 Joe Biden" in out and "negation flipped" in out and "c.txt:0-" in out
+    assert "A #1 Joe Biden" in out and "B #3" in out and "(this one)" in out
+    assert "negation flipped" in out and "c.txt:0-" in out
 
 
 def test_show_a_claim(db: str) -> None:
