@@ -220,6 +220,11 @@ def _shorten(text: str, width: int) -> str:
     return f"\u2068{text}\u2069"
 
 
+def _isolate(text: str) -> str:
+    """A cell kept whole (a file path: cutting it would lose the file's name), isolated for bidi."""
+    return f"\u2068{' '.join(text.split())}\u2069"
+
+
 def _pad(text: str, width: int) -> str:
     """``_shorten`` padded to ``width`` visible columns."""
     cell = _shorten(text, width)
@@ -233,7 +238,7 @@ def _polarity_tag(s: Any) -> str:
 
 def _echo_table(article: Any, statements: Any) -> None:
     width = shutil.get_terminal_size((120, 24)).columns
-    typer.echo(f"{_shorten(article.doc, max(width - 30, 20))}  [{article.lang or '?'}]  {len(statements)} statement(s)")
+    typer.echo(f"{_isolate(article.doc)}  [{article.lang or '?'}]  {len(statements)} statement(s)")
     for s in statements:
         typer.echo(f"  {s.kind:<9} {_polarity_tag(s):<10} {_pad(s.speaker or '—', 24)} {_shorten(s.text, max(width - 50, 20))}")
     typer.echo("")
@@ -377,7 +382,7 @@ def _ix_hit_table(hits: Any) -> None:
         typer.echo(f"    {_shorten(s.text, max(width - 4, 20))}")
         if s.sentence and s.sentence.strip() != s.text.strip():
             typer.echo(f"    in: {_shorten(s.sentence, max(width - 8, 20))}")
-        typer.echo(typer.style(f"    {_shorten(s.doc, max(width - 20, 20))}:{s.start}-{s.end}", dim=True))
+        typer.echo(typer.style(f"    {_isolate(s.doc)}:{s.start}-{s.end}", dim=True))
         if hit.contradicted_by:
             ids = ", ".join(f"#{i}" for i in hit.contradicted_by)
             typer.secho(f"    ✗ CONTRADICTED by {ids}  (factrack compare {s.id} {hit.contradicted_by[0]} --db DIR)",
@@ -766,9 +771,9 @@ def _show_statement_table(found: list[Any]) -> None:
         typer.echo(f"  title:    {_shorten(s.title, width - 10)}")
     if s.sentence and s.sentence.strip() != s.text.strip():
         typer.echo(f"  sentence: {_shorten(s.sentence, width - 10)}")
-    typer.echo(f"  location: {_shorten(view.location, width - 10)}")
+    typer.echo(f"  location: {_isolate(view.location)}")
     if s.url:
-        typer.echo(f"  url:      {s.url}")
+        typer.echo(f"  url:      {_isolate(s.url)}")
     if view.claim is not None:
         c = view.claim
         typer.echo(typer.style(f"claim #{c.id}", bold=True) + f" ({view.stance}): {len(c.members)} statement(s), "
