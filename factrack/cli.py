@@ -72,8 +72,8 @@ def warn(message: str) -> None:
 
 
 def print_jsonl(rows: Any) -> None:
-    for row in rows:
-        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    """JSON lines (kept for callers that predate ``write_records``)."""
+    write_records(rows, Format.jsonl)
 
 
 def is_terminal() -> bool:
@@ -218,6 +218,12 @@ def _shorten(text: str, width: int) -> str:
         space = cut.rfind(" ")
         text = (cut[:space] if _visible(cut[:space]) > width // 2 else cut) + "…"
     return f"\u2068{text}\u2069"
+
+
+def _fit(head: str, tail: str, width: int, least: int = 12) -> str:
+    """``head`` then ``tail`` shortened to what is left of ``width`` columns: a line that never
+    wraps on a terminal of that width (unless ``head`` alone is too long)."""
+    return head + _shorten(tail, max(width - _visible(head), least))
 
 
 def _isolate(text: str) -> str:
@@ -368,17 +374,18 @@ def index_cmd(
 
 
 def _ix_hit_table(hits: Any) -> None:
-    """Each hit: a header line (speaker | source | date | score | kind, lang, id), the statement,
+    """Each hit: a header line (speaker | date | score | kind, lang, id | source), the statement,
     the sentence it sits in when longer, its place in the article, and a marked line when a stored
     verdict contradicts it."""
     width = shutil.get_terminal_size((120, 24)).columns
-    typer.echo("    speaker | source | published | score (cosine) | kind, stance, lang, statement id")
+    typer.echo("    speaker | published | score (cosine) | kind, stance, lang, id | source")
     for n, hit in enumerate(hits, 1):
         s = hit.statement
         cosine = f" ({hit.similarity:.2f})" if hit.similarity is not None else ""
-        typer.echo(f"{n:>2}. " + typer.style(_shorten(s.speaker or "—", 40), bold=True)
-                   + f" | {_shorten(s.source or '—', 30)} | {_date(s)} | {hit.score:.3f}{cosine} | "
-                   f"{s.kind}, {_polarity_tag(s)}, {s.lang}, #{s.id}")
+        speaker = _shorten(s.speaker or "—", min(40, max(width // 4, 12)))
+        rest = f" | {_date(s)} | {hit.score:.3f}{cosine} | {s.kind}, {_polarity_tag(s)}, {s.lang}, #{s.id} | "
+        source = _shorten(s.source or "—", max(width - _visible(f"{n:>2}. {speaker}{rest}"), 6))
+        typer.echo(f"{n:>2}. " + typer.style(speaker, bold=True) + rest + source)
         typer.echo(f"    {_shorten(s.text, max(width - 4, 20))}")
         if s.sentence and s.sentence.strip() != s.text.strip():
             typer.echo(f"    in: {_shorten(s.sentence, max(width - 8, 20))}")
@@ -393,11 +400,22 @@ def _date(s: Any) -> str:
     return (s.published or "")[:10] or "—"
 
 
+def _member_widths(width: int) -> tuple[int, int]:
+    """Speaker and source columns of a claim's member rows: 22 and 18 at 120 columns, narrower below."""
+    return min(22, max(10, width // 5 - 2)), min(18, max(8, width // 6 - 2))
+
+
+def _member_header(width: int, indent: str = "      ") -> str:
+    sp, src = _member_widths(width)
+    return f"{indent}{'stance':<9} {'speaker':<{sp}} {'source':<{src}} {'date':<10} lang id, statement"
+
+
 def _member_line(m: Any, width: int, indent: str = "      ") -> str:
     s = m.statement
-    head = (f"{indent}{m.stance:<9} {_pad(s.speaker or '—', 22)} {_pad(s.source or Path(s.doc).name, 18)} "
+    sp, src = _member_widths(width)
+    head = (f"{indent}{m.stance:<9} {_pad(s.speaker or '—', sp)} {_pad(s.source or Path(s.doc).name, src)} "
             f"{_date(s):<10} [{s.lang}] #{s.id} ")
-    return head + _shorten(s.text, max(width - _visible(head), 20))
+    return head + _shorten(s.text, max(width - _visible(head), 10))
 
 
 def _claim_hit_table(hits: Any) -> None:
@@ -410,8 +428,8 @@ def _claim_hit_table(hits: Any) -> None:
         typer.echo(typer.style(f"{n:>2}. claim #{c.id}", bold=True)
                    + f" | {len(c.members)} statement(s) | {', '.join(c.languages)} | {len(c.sources)} source(s)"
                    f" | score {hit.score:.3f}{cosine}")
-        typer.echo(f"    best: {_shorten(s.speaker or '—', 30)} ({_polarity_tag(s)}) | {_shorten(s.source or Path(s.doc).name, 30)}"
-                   f" | {_date(s)} | {s.kind}, {s.lang}, #{s.id}")
+        typer.echo(_fit(f"    best: {_shorten(s.speaker or '—', 30)} ({_polarity_tag(s)}) | {_date(s)} | "
+                        f"{s.kind}, {s.lang}, #{s.id} | ", s.source or Path(s.doc).name, width))
         typer.echo(f"      {_shorten(s.text, max(width - 6, 20))}")
         others = [m for m in c.members if m.statement.id != s.id]
         for m in others[:8]:
@@ -630,25 +648,29 @@ def _comparison_table(found: list[Any]) -> None:
 
 
 def _cx_table(found: Any) -> None:
-    width = max(shutil.get_terminal_size((120, 24)).columns - 8, 20)
+    columns = shutil.get_terminal_size((120, 24)).columns
+    width = max(columns - 8, 20)
     for n, c in enumerate(found, 1):
         typer.echo(f"{n:>2}. {c.score:.2f}  " + "; ".join(r for r in c.reasons if not r.startswith("similarity")))
         for tag, s in (("A", c.a), ("B", c.b)):
-            typer.echo(f"    {tag} #{s.id} {_shorten(s.speaker or '—', 40)} | {_shorten(s.source or s.doc, 40)} | {_date(s)} [{s.lang}]")
+            typer.echo(_fit(f"    {tag} #{s.id} {_shorten(s.speaker or '—', 40)} | {_date(s)} [{s.lang}] | ",
+                            s.source or Path(s.doc).name, columns))
             typer.echo(f"      {_shorten(s.text, width)}")
 
 
 def _claim_cx_table(found: Any) -> None:
     """Each row once: the reason, then each side's strongest statement with how many statements
     and sources stand on that side, and the claim it belongs to."""
-    width = max(shutil.get_terminal_size((120, 24)).columns - 8, 20)
+    columns = shutil.get_terminal_size((120, 24)).columns
+    width = max(columns - 8, 20)
     for n, c in enumerate(found, 1):
         typer.echo(typer.style(f"{n:>2}. {c.score:.2f}  ", bold=True) + "; ".join(c.reasons))
         for tag, side in (("A", c.a), ("B", c.b)):
             s = side.best
             typer.echo(f"    {tag} claim #{side.claim.id} ({side.stance}): {len(side.statements)} statement(s), "
-                       f"{len(side.sources)} source(s) | best #{s.id} {_shorten(s.speaker or '—', 30)} "
-                       f"({_polarity_tag(s)}) | {_shorten(s.source or Path(s.doc).name, 30)} | {_date(s)} [{s.lang}]")
+                       f"{len(side.sources)} source(s); best:")
+            typer.echo(_fit(f"      #{s.id} {_shorten(s.speaker or '—', min(30, max(columns // 4, 12)))} "
+                            f"({_polarity_tag(s)}) | {_date(s)} [{s.lang}] | ", s.source or Path(s.doc).name, columns, 6))
             typer.echo(f"      {_shorten(s.text, width)}")
 
 
@@ -718,7 +740,7 @@ def _claim_table(claims: Any) -> None:
         typer.echo(typer.style(f"claim #{c.id}", bold=True) + f": {len(c.members)} statement(s), "
                    f"{', '.join(c.languages)}, {len(c.sources)} source(s), {first or '—'} – {last or '—'}")
         typer.echo(f"  {_shorten(c.label.text, max(width - 2, 20))}")
-        typer.echo("      stance    speaker                source             date       lang id, statement")
+        typer.echo(_member_header(width))
         for m in c.members:
             typer.echo(_member_line(m, width))
             s = m.statement
@@ -794,9 +816,9 @@ def _show_contradictions(found: Any, width: int) -> None:
         # A and B as the verdict's reasons name them: the lower id is A
         sides = sorted(((o.statement, None, " (this one)"), (o.other, o.other_claim, "")), key=lambda t: t[0].id)
         for tag, (st, claim, this) in zip("AB", sides, strict=True):
-            where = f", claim #{claim}" if claim is not None else ""
-            typer.echo(f"     {tag} #{st.id} {_shorten(st.speaker or '—', 30)} ({_polarity_tag(st)}) | "
-                       f"{_shorten(st.source or Path(st.doc).name, 30)} | {_date(st)} [{st.lang}]{where}{this}")
+            where = f" claim #{claim} |" if claim is not None else ""
+            typer.echo(_fit(f"     {tag} #{st.id}{this} {_shorten(st.speaker or '—', 30)} ({_polarity_tag(st)}) | "
+                            f"{_date(st)} [{st.lang}] |{where} ", st.source or Path(st.doc).name, width + 4))
             typer.echo(f"       {_shorten(st.text, max(width - 7, 20))}")
 
 

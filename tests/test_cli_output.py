@@ -282,3 +282,16 @@ def test_visible_width_ignores_marks_and_isolates() -> None:
     assert cli._visible("\u2068محمّد\u2069") == 4  # the shadda takes no column
     assert cli._visible(cli._pad("محمّد", 10)) == 10
     assert cli._visible(cli._shorten("كلمة " * 30, 20)) <= 20
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_no_table_line_is_wider_than_the_terminal(monkeypatch: pytest.MonkeyPatch, db: str, columns: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    for command in (["lookup", "combat forces leave Iraq", "--statements"], ["lookup", "combat forces leave Iraq"],
+                    ["claims", "--min-statements", "1"], ["claims", "1"], ["speakers"], ["speakers", "Joe Biden"],
+                    ["contradictions", "--min-score", "0.5", "--statements"], ["contradictions", "--min-score", "0"],
+                    ["show", "1"], ["show", "claim:1"], ["compare", "1", "3"]):
+        r = invoke(*command, "--db", db, "--format", "table")
+        assert r.exit_code == 0, (command, r.output)
+        wide = [line for line in r.stdout.splitlines() if cli._visible(line) > columns]
+        assert not wide, (command, wide)
