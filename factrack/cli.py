@@ -391,9 +391,10 @@ def _ix_hit_table(hits: Any) -> None:
             typer.echo(f"    in: {_shorten(s.sentence, max(width - 8, 20))}")
         typer.echo(typer.style(f"    {_isolate(s.doc)}:{s.start}-{s.end}", dim=True))
         if hit.contradicted_by:
-            ids = ", ".join(f"#{i}" for i in hit.contradicted_by)
-            typer.secho(f"    ✗ CONTRADICTED by {ids}  (factrack compare {s.id} {hit.contradicted_by[0]} --db DIR)",
-                        fg="red", bold=True)
+            ids = ", ".join(f"#{i}" for i in hit.contradicted_by[:4])
+            more = f" and {len(hit.contradicted_by) - 4} more (factrack show {s.id})" if len(hit.contradicted_by) > 4 else ""
+            typer.secho(f"    ✗ CONTRADICTED by {ids}{more}", fg="red", bold=True)
+            typer.secho(f"      factrack compare {s.id} {hit.contradicted_by[0]} --db DIR", fg="red")
 
 
 def _date(s: Any) -> str:

@@ -295,3 +295,9 @@ def test_no_table_line_is_wider_than_the_terminal(monkeypatch: pytest.MonkeyPatc
         assert r.exit_code == 0, (command, r.output)
         wide = [line for line in r.stdout.splitlines() if cli._visible(line) > columns]
         assert not wide, (command, wide)
+
+
+def test_reindex_summary_as_json(db: str) -> None:
+    r = invoke("reindex", "--db", db, "--model", "fake:32", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout) == {"reembedded": len(ROWS)}
