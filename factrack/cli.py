@@ -444,6 +444,18 @@ def _claim_hit_table(hits: Any) -> None:
 
 POLARITY_HELP = "Only statements whose speaker asserts, denies or questions the claim."
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, 7d, 2w, 3m, 1y, today or yesterday"
+
+
+def since_option(what: str) -> Any:
+    return typer.Option(None, "--since", metavar="DATE",
+                        help=f"Only {what} published on or after DATE ({DATE_FORMS}; a month or year counts from its "
+                        "first day). Undated articles are left out when --since or --until is given.")
+
+
+def until_option(what: str) -> Any:
+    return typer.Option(None, "--until", metavar="DATE",
+                        help=f"Only {what} published on or before DATE (same forms; a month or year counts to its "
+                        "last day). Undated articles are left out, as with --since.")
 # = factrack.search.MAX_K and MAX_QUERY_CHARS (tested); not imported: the store costs 0.2 s at start-up
 MAX_K = 1000
 MAX_QUERY_CHARS = 1000
@@ -468,14 +480,8 @@ def lookup_cmd(
     kind: str | None = typer.Option(None, "--kind", help="Only this kind: direct, partial, indirect, claim."),
     polarity: str | None = typer.Option(None, "--polarity", help=POLARITY_HELP + " (asserts, denies, questions)"),
     source: str | None = typer.Option(None, "--source", help="Only articles from this source."),
-    since: str | None = typer.Option(
-        None, "--since", metavar="DATE",
-        help=f"Only statements of articles published on or after DATE ({DATE_FORMS}; a month or year counts "
-        "from its first day). Statements of undated articles are left out when --since or --until is given."),
-    until: str | None = typer.Option(
-        None, "--until", metavar="DATE",
-        help="Only statements of articles published on or before DATE (same forms; a month or year counts to "
-        "its last day). Undated articles are left out, as with --since."),
+    since: str | None = since_option("statements of articles"),
+    until: str | None = until_option("statements of articles"),
     statements: bool = typer.Option(False, "--statements", help="A flat list of statements instead of claims."),
     fmt: Format | None = format_option(),
 ) -> None:
@@ -500,6 +506,8 @@ def lookup_cmd(
 def speakers_cmd(
     name: str | None = typer.Argument(None, help="A speaker (any alias): list their statements in date order."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    since: str | None = since_option("NAME's statements of articles"),
+    until: str | None = until_option("NAME's statements of articles"),
     fmt: Format | None = format_option(),
 ) -> None:
     """List speakers with their aliases and statement counts, or one speaker's statements.
@@ -510,14 +518,16 @@ def speakers_cmd(
     """
     from factrack.search import run_speakers
 
-    rows = guarded(lambda: run_speakers(name, db=db))
+    rows = guarded(lambda: run_speakers(name, db=db, since=since, until=until))
     out = resolve_format(fmt)
     if name is None:
         emit(rows, out, _speakers_table, "no speakers in the store (index some articles first: factrack index PATH)",
              lambda row: {"name": row[0], "aliases": list(row[1]), "count": row[2]})
         return
+    dates = _relax(since=since, until=until)
     emit(rows, out, lambda found: _speaker_table(name, found),
-         f"no statements by {name} (try part of the name, or list the names with: factrack speakers)")
+         f"no statements by {name} ({dates + '; ' if dates else ''}try part of the name, or list the names with: "
+         "factrack speakers)")
 
 
 def _speakers_table(rows: list[Any]) -> None:
@@ -756,6 +766,8 @@ def claims_cmd(
     min_statements: int = typer.Option(2, "--min-statements", min=1, help="Only claims with this many statements (1: all)."),
     speaker: str | None = typer.Option(None, "--speaker", help="Only claims this speaker takes part in (any alias)."),
     lang: str | None = typer.Option(None, "--lang", help="Only claims with a statement in this language (ar, en)."),
+    since: str | None = since_option("claims with a statement of an article"),
+    until: str | None = until_option("claims with a statement of an article"),
     limit: int | None = typer.Option(50, "--limit", min=1, help="At most this many claims."),
     fmt: Format | None = format_option(),
 ) -> None:
@@ -772,8 +784,9 @@ def claims_cmd(
         found = guarded(lambda: run_claims(claim_id, db=db))
         emit(found, out, _claim_table, "")
         return
-    found = guarded(lambda: run_claims(db=db, min_statements=min_statements, speaker=speaker, lang=lang, limit=limit))
-    hints = [h for h in [_relax(speaker=speaker, lang=lang)] if h]
+    found = guarded(lambda: run_claims(db=db, min_statements=min_statements, speaker=speaker, lang=lang, since=since,
+                                       until=until, limit=limit))
+    hints = [h for h in [_relax(speaker=speaker, lang=lang, since=since, until=until)] if h]
     hints.append("try --min-statements 1" if min_statements > 1 else "index some articles first: factrack index PATH")
     emit(found, out, _claims_table, f"no claims found ({'; '.join(hints)})")
 

@@ -187,10 +187,13 @@ def lookup_claims(store: Store, query: str, *, k: int = 10, **options: Any) -> l
     return out
 
 
-def speaker_statements(store: Store, name: str) -> list[StoredStatement]:
-    """All statements of the speaker ``name`` (any alias), oldest first."""
+def speaker_statements(store: Store, name: str, *, since: str | None = None,
+                       until: str | None = None) -> list[StoredStatement]:
+    """All statements of the speaker ``name`` (any alias), oldest first; ``since``/``until`` (any
+    form of ``factrack.dates``) keep those of articles published in the range, undated ones left out."""
+    since, until = date_range(since, until)
     names = store.resolve_speaker(name)
-    where, params = store.filter_sql(SearchFilter(speakers=names))
+    where, params = store.filter_sql(SearchFilter(speakers=names, since=since, until=until))
     return store.statements_where(where, params, order="coalesce(a.published, ''), a.doc, s.start")
 
 
@@ -207,7 +210,11 @@ def run_lookup(query: str, *, db: Path | str | None = None, statements: bool = F
         return lookup(store, query, **options) if statements else lookup_claims(store, query, **options)
 
 
-def run_speakers(name: str | None = None, *, db: Path | str | None = None) -> Any:
-    """The ``factrack speakers`` command: all speakers (name, aliases, count), or one speaker's statements."""
+def run_speakers(name: str | None = None, *, db: Path | str | None = None, since: str | None = None,
+                 until: str | None = None) -> Any:
+    """The ``factrack speakers`` command: all speakers (name, aliases, count), or one speaker's
+    statements (``since``/``until``: published in that range)."""
+    if name is None and (since is not None or until is not None):
+        raise InputError("--since/--until need a speaker's NAME (the list of speakers is not dated)")
     with Store.open(db or default_path()) as store:
-        return store.speakers() if name is None else speaker_statements(store, name)
+        return store.speakers() if name is None else speaker_statements(store, name, since=since, until=until)

@@ -218,9 +218,9 @@ def test_since_until_accept_months_years_and_relative_forms(db: str) -> None:
 
 
 def test_since_help_says_how_undated_articles_are_treated() -> None:
-    for command in ("lookup", "contradictions"):
+    for command in ("lookup", "contradictions", "claims", "speakers"):
         r = invoke(command, "--help")
-        assert "undated" in " ".join(r.stdout.split()) and "yesterday" in r.stdout
+        assert "undated" in r.stdout.lower() and "yesterday" in r.stdout, command
 
 
 # ---------------------------------------------------------------------------- limits
@@ -301,3 +301,22 @@ def test_reindex_summary_as_json(db: str) -> None:
     r = invoke("reindex", "--db", db, "--model", "fake:32", "--format", "json")
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout) == {"reembedded": len(ROWS)}
+
+
+def test_claims_and_a_speakers_statements_take_dates_too(db: str) -> None:
+    def ids(*args: str) -> list[int]:
+        r = invoke(*args, "--db", db, "--format", "jsonl")
+        assert r.exit_code == 0, r.output
+        return [json.loads(line)["id"] for line in r.stdout.splitlines()]
+
+    by_date = ids("claims", "--min-statements", "1", "--since", "2021-07-27")
+    assert by_date and all(c in ids("claims", "--min-statements", "1") for c in by_date)
+    assert len(by_date) < len(ids("claims", "--min-statements", "1"))  # the 26 July claim and the undated one go
+    assert ids("speakers", "Joe Biden", "--until", "2021-07") == [1]
+    assert ids("speakers", "Joe Biden", "--since", "2021-08") == []
+    r = invoke("speakers", "--db", db, "--since", "2021")
+    assert r.exit_code == 2 and "NAME" in r.stderr
+    r = invoke("claims", "--db", db, "--until", "whenever")
+    assert r.exit_code == 2 and "yesterday" in r.stderr
+    r = invoke("speakers", "Joe Biden", "--db", db, "--since", "2021-08", "--format", "table")
+    assert "no statements by Joe Biden (try without --since" in r.stdout
