@@ -20,7 +20,8 @@ demo: setup
 	$(FACTRACK) lookup "the plant was shut down" --db $(DEMO_DB) -k 3 --polarity denies --format table
 	$(FACTRACK) claims --db $(DEMO_DB) --limit 5 --format table
 	$(FACTRACK) contradictions --db $(DEMO_DB) --limit 10 --format table
-	@echo "The demo store is $(DEMO_DB): try $(FACTRACK) claims ID --db $(DEMO_DB), or $(FACTRACK) --help"
+	@echo "The demo store is $(DEMO_DB): query it with $(FACTRACK) lookup \"QUERY\" --db $(DEMO_DB);"
+	@echo "also $(FACTRACK) show ID --db $(DEMO_DB), $(FACTRACK) claims ID --db $(DEMO_DB), or $(FACTRACK) --help"
 
 test: setup
 	$(PY) -m pytest -q

@@ -13,4 +13,9 @@ The pipeline, one module (or sub-package) per stage:
     cli      -> the typer command line; nothing else imports it
 """
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("factrack")  # the one version number is pyproject.toml's
+except PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"

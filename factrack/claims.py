@@ -276,10 +276,17 @@ def load_claims(store: Store, claim_ids: Sequence[int]) -> list[Claim]:
 
 
 def list_claims(store: Store, *, min_statements: int = 2, speaker: str | None = None, lang: str | None = None,
-                limit: int | None = None) -> list[Claim]:
+                since: str | None = None, until: str | None = None, limit: int | None = None) -> list[Claim]:
     """Claims with at least ``min_statements`` statements, most statements first; ``speaker``
-    (any alias) keeps claims the speaker takes part in, ``lang`` those with a statement in it."""
+    (any alias) keeps claims the speaker takes part in, ``lang`` those with a statement in it,
+    ``since``/``until`` (any form of ``factrack.dates``) those with a statement published in the
+    range (a claim of undated statements only is left out)."""
+    from factrack.compare.contradictions import dated_within
+    from factrack.dates import date_range
     from factrack.search import speaker_statements
+
+    since, until = date_range(since, until)
+    dated = since is not None or until is not None
 
     only = None
     if speaker:
@@ -290,6 +297,8 @@ def list_claims(store: Store, *, min_statements: int = 2, speaker: str | None = 
         for claim in load_claims(store, [c for c, _ in rows[s : s + 200]]):
             if lang and lang not in claim.languages:
                 continue
+            if dated and not dated_within((m.statement for m in claim.members), since, until):
+                continue
             out.append(claim)
             if limit is not None and len(out) >= limit:
                 return out
@@ -299,12 +308,13 @@ def list_claims(store: Store, *, min_statements: int = 2, speaker: str | None = 
 def run_claims(claim_id: int | None = None, *, db: Path | str | None = None, **options: Any) -> list[Claim]:
     """The ``factrack claims`` command: the claims of the store (``list_claims`` options), or one."""
     from factrack.errors import InputError
+    from factrack.show import MAX_ID
     from factrack.store import Store, default_path
 
     with Store.open(db or default_path()) as store:
         if claim_id is None:
             return list_claims(store, **options)
-        found = load_claims(store, [claim_id])
+        found = load_claims(store, [claim_id]) if 0 <= claim_id <= MAX_ID else []
         if not found:
             raise InputError(f"no claim #{claim_id} in the store")
         return found

@@ -6,10 +6,13 @@ below this module prints or exits.
 
 from __future__ import annotations
 
+import csv
 import json
+import os
 import shutil
 import sys
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,6 +30,26 @@ app = typer.Typer(
 )
 
 T = TypeVar("T")
+
+
+def _version(value: bool) -> None:
+    if not value:
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        typer.echo(f"factrack {version('factrack')}")
+    except PackageNotFoundError:
+        typer.echo("factrack (version unknown: not installed; pip install -e .)")
+    raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print factrack's version and exit."),
+) -> None:
+    pass
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -49,45 +72,169 @@ def warn(message: str) -> None:
 
 
 def print_jsonl(rows: Any) -> None:
-    for row in rows:
-        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    """JSON lines (kept for callers that predate ``write_records``)."""
+    write_records(rows, Format.jsonl)
 
 
 def is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-# ---------------------------------------------------------------------------- extract
-# (commands are added below, one block per pipeline stage)
-
-
-class ExtractFormat(StrEnum):
+# ---------------------------------------------------------------------------- output, one helper for all commands
+class Format(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
+
+
+class SummaryFormat(StrEnum):
+    """A run summary (index, reindex): one record, read by a person or by a scheduler."""
+
+    table = "table"
+    json = "json"
+
+
+FORMAT_HELP = ("table (readable), json (one array), jsonl (one record a line) or csv (a header row, one row a "
+               "record, nested fields as dotted columns, lists joined by '; '). Default: table on a terminal, "
+               "jsonl when piped.")
+
+
+def format_option(help: str = FORMAT_HELP) -> Any:
+    """The one ``--format/-f`` option, the same on every command that prints results."""
+    return typer.Option(None, "--format", "-f", help=help, case_sensitive=False)
+
+
+def resolve_format(fmt: Format | None, *, piped: Format = Format.jsonl, json_alias: bool = False) -> Format:
+    """The format asked for; ``--json`` means ``--format json``; else table on a terminal and
+    ``piped`` otherwise (jsonl: a pipe gets records, not a layout)."""
+    if json_alias:
+        if fmt not in (None, Format.json):
+            raise fail(f"--json and --format {fmt} disagree: give one", 2)
+        return Format.json
+    return fmt or (Format.table if is_terminal() else piped)
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        if all(not isinstance(v, (dict, list, tuple)) for v in value):
+            return "; ".join(_csv_cell(v) for v in value)
+        return json.dumps(value, ensure_ascii=False)  # a list of records stays whole, as JSON
+    return str(value)
+
+
+def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    """One CSV row from a nested record: ``{"a": {"id": 1}}`` becomes ``{"a.id": "1"}``."""
+    out: dict[str, str] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(flatten(value, name + "."))
+        else:
+            out[name] = _csv_cell(value)
+    return out
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: Format, *, single: bool = False) -> int:
+    """Print records as json (one array; one object when ``single``), jsonl (streamed) or csv
+    (header from the union of the rows' columns, in order of first appearance). Returns the count."""
+    if fmt is Format.jsonl:
+        n = 0
+        for record in records:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+            n += 1
+        return n
+    rows = list(records)
+    if fmt is Format.json:
+        body: Any = rows[0] if single and len(rows) == 1 else rows
+        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=1) + "\n")
+    elif fmt is Format.csv:
+        flat = [flatten(r) for r in rows]
+        columns = list(dict.fromkeys(c for r in flat for c in r))
+        if columns:
+            writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(flat)
+    return len(rows)
+
+
+def emit(items: list[Any], fmt: Format, table: Callable[[list[Any]], None], empty: str,
+         record: Callable[[Any], dict[str, Any]] = lambda item: item.to_dict(), *, single: bool = False) -> None:
+    """Print results: ``table`` (or ``empty`` when none, so that a person knows what to relax),
+    else records in ``fmt`` (an empty result is an empty array, no line, no row)."""
+    if fmt is not Format.table:
+        write_records((record(item) for item in items), fmt, single=single)
+    elif items:
+        table(items)
+    else:
+        typer.echo(empty)
+
+
+# ---------------------------------------------------------------------------- extract
+# (commands are added below, one block per pipeline stage)
 
 
 def _statement_rows(statements: Any) -> list[dict[str, Any]]:
     return [s.to_dict() for s in statements]
 
 
+def _char_width(ch: str) -> int:
+    """Terminal columns of one character: none for combining marks (Arabic harakat, shadda) and
+    format characters (bidi isolates, ZWJ), two for wide East Asian ones, else one."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _visible(text: str) -> int:
+    """Columns a line takes on a terminal (``_char_width`` summed)."""
+    return sum(_char_width(ch) for ch in text)
+
+
+def _cut(text: str, width: int) -> str:
+    """The longest start of ``text`` that takes at most ``width`` columns (marks stay with their letter)."""
+    used = 0
+    for i, ch in enumerate(text):
+        used += _char_width(ch)
+        if used > width:
+            return text[:i]
+    return text
+
+
 def _shorten(text: str, width: int) -> str:
-    """One line of at most ``width`` characters, cut at a word boundary, isolated for bidi.
+    """One line of at most ``width`` columns, cut at a word boundary, isolated for bidi.
 
     The isolate marks (FSI … PDI) keep an Arabic cell from reordering its neighbours on a
-    terminal that applies the bidi algorithm; they take no width."""
+    terminal that applies the bidi algorithm; they take no width. Every table cell that holds
+    free text (speaker, source, text, file) goes through here."""
     text = " ".join(text.split())
-    if len(text) > width:
-        cut = text[: max(width - 1, 1)]
+    if _visible(text) > width:
+        cut = _cut(text, max(width - 1, 1))
         space = cut.rfind(" ")
-        text = (cut[:space] if space > width // 2 else cut) + "…"
+        text = (cut[:space] if _visible(cut[:space]) > width // 2 else cut) + "…"
     return f"\u2068{text}\u2069"
 
 
+def _fit(head: str, tail: str, width: int, least: int = 12) -> str:
+    """``head`` then ``tail`` shortened to what is left of ``width`` columns: a line that never
+    wraps on a terminal of that width (unless ``head`` alone is too long)."""
+    return head + _shorten(tail, max(width - _visible(head), least))
+
+
+def _isolate(text: str) -> str:
+    """A cell kept whole (a file path: cutting it would lose the file's name), isolated for bidi."""
+    return f"\u2068{' '.join(text.split())}\u2069"
+
+
 def _pad(text: str, width: int) -> str:
-    """``_shorten`` padded to ``width`` visible characters."""
+    """``_shorten`` padded to ``width`` visible columns."""
     cell = _shorten(text, width)
-    return cell + " " * max(width - (len(cell) - 2), 0)
+    return cell + " " * max(width - _visible(cell), 0)
 
 
 def _polarity_tag(s: Any) -> str:
@@ -97,7 +244,7 @@ def _polarity_tag(s: Any) -> str:
 
 def _echo_table(article: Any, statements: Any) -> None:
     width = shutil.get_terminal_size((120, 24)).columns
-    typer.echo(f"{article.doc}  [{article.lang or '?'}]  {len(statements)} statement(s)")
+    typer.echo(f"{_isolate(article.doc)}  [{article.lang or '?'}]  {len(statements)} statement(s)")
     for s in statements:
         typer.echo(f"  {s.kind:<9} {_polarity_tag(s):<10} {_pad(s.speaker or '—', 24)} {_shorten(s.text, max(width - 50, 20))}")
     typer.echo("")
@@ -108,18 +255,12 @@ def extract_cmd(
     paths: list[Path] = typer.Argument(
         ..., help="Article files or folders (.txt .md .html .htm .jsonl; folders are read recursively)."
     ),
-    fmt: ExtractFormat | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help="table (readable), json (one array) or jsonl (one statement a line). "
-        "Default: table on a terminal, jsonl otherwise.",
-    ),
+    fmt: Format | None = format_option(FORMAT_HELP + " jsonl is streamed an article at a time."),
 ) -> None:
     """Extract quotes, reported speech and check-worthy claims, with their speakers, from articles."""
     from factrack.extract import extract_paths
 
-    out = fmt or (ExtractFormat.table if is_terminal() else ExtractFormat.jsonl)
+    out = resolve_format(fmt)
     progress = sys.stderr.isatty()
     counts = {"articles": 0, "statements": 0}
     collected: list[dict[str, Any]] = []
@@ -134,11 +275,10 @@ def extract_cmd(
             article, statements = item
             counts["articles"] += 1
             counts["statements"] += len(statements)
-            if out is ExtractFormat.table:
+            if out is Format.table:
                 _echo_table(article, statements)
-            elif out is ExtractFormat.jsonl:
-                print_jsonl(_statement_rows(statements))
-                sys.stdout.flush()
+            elif out is Format.jsonl:
+                write_records(_statement_rows(statements), out)
             else:
                 collected.extend(_statement_rows(statements))
             if progress:
@@ -148,33 +288,27 @@ def extract_cmd(
             sys.stderr.write("\r\033[K")
 
     guarded(run)
-    if out is ExtractFormat.json:
-        sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=1) + "\n")
+    if out in (Format.json, Format.csv):
+        write_records(collected, out)
     if counts["articles"] == 0:
         raise fail("no article could be read from the given paths", 2)
 
 
 # ---------------------------------------------------------------------------- index, lookup, speakers, reindex
-DB_HELP = "Store folder. Default: $FACTRACK_HOME, else the user data folder (platformdirs)."
+def default_store() -> Path:
+    """= ``factrack.store.default_path()`` (tested); not imported: the store costs 0.2 s at start-up."""
+    env = os.environ.get("FACTRACK_HOME")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("factrack"))
+
+
+DB_HELP = f"Store folder. Default: {default_store()} (the user data folder; $FACTRACK_HOME overrides it)."
 PAIR_HELP = ("The pair model blended with the cue classifier: clean (default; trained only on data that allows "
              "commercial use), research (also NLI data for research use only), a pair-model file, or none (the cue "
              "classifier alone, fastest). Used with the bundled e5 embeddings; see docs/compare.md.")
-
-
-class LookupFormat(StrEnum):
-    table = "table"
-    jsonl = "jsonl"
-
-
-def emit(items: list[Any], fmt: LookupFormat | None, table: Callable[[list[Any]], None], empty: str) -> None:
-    """Print records: JSON lines when asked for or piped, else a table, or ``empty`` when none."""
-    out = fmt or (LookupFormat.table if is_terminal() else LookupFormat.jsonl)
-    if out is LookupFormat.jsonl:
-        print_jsonl(item.to_dict() for item in items)
-    elif items:
-        table(items)
-    else:
-        typer.echo(empty)
 
 
 def _ix_progress(label: str) -> Callable[[int, int], None] | None:
@@ -201,7 +335,7 @@ def index_cmd(
         None, "--model", help="Embedding model: e5-small (default, bundled), fake[:DIM], or a sentence-transformers path."
     ),
     prune: bool = typer.Option(False, "--prune", help="Drop stored articles whose files under PATHS are gone."),
-    json_out: bool = typer.Option(False, "--json", help="Print the run summary as JSON on stdout."),
+    json_out: bool = typer.Option(False, "--json", help="Short for --format json."),
     wait: float = typer.Option(
         0.0, "--wait", min=0.0, help="Seconds to wait for another writer to finish (default: exit 75 at once)."
     ),
@@ -212,6 +346,9 @@ def index_cmd(
     no_refresh: bool = typer.Option(
         False, "--no-refresh", help="Keep articles extracted and verdicts made by an older pipeline or scorer as they are."
     ),
+    summary_fmt: SummaryFormat | None = typer.Option(
+        None, "--format", "-f", case_sensitive=False,
+        help="The run summary as table (one readable line; the default, also when piped) or json (one object)."),
 ) -> None:
     """Index articles (the nightly job): extract, embed and store what is new or changed.
 
@@ -235,7 +372,7 @@ def index_cmd(
                                         refresh=not no_refresh))
     for f in summary.failed:
         warn(f"skipped {f.doc}: {f.reason}")
-    if json_out:
+    if json_out or summary_fmt is SummaryFormat.json:
         sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
     else:
         left = f", {summary.still_to_score} left to score" if summary.still_to_score else ""
@@ -254,41 +391,49 @@ def index_cmd(
 
 
 def _ix_hit_table(hits: Any) -> None:
-    """Each hit: a header line (speaker | source | date | score | kind, lang, id), the statement,
+    """Each hit: a header line (speaker | date | score | kind, lang, id | source), the statement,
     the sentence it sits in when longer, its place in the article, and a marked line when a stored
     verdict contradicts it."""
     width = shutil.get_terminal_size((120, 24)).columns
-    typer.echo("    speaker | source | published | score (cosine) | kind, stance, lang, statement id")
+    typer.echo("    speaker | published | score (cosine) | kind, stance, lang, id | source")
     for n, hit in enumerate(hits, 1):
         s = hit.statement
         cosine = f" ({hit.similarity:.2f})" if hit.similarity is not None else ""
-        typer.echo(f"{n:>2}. " + typer.style(_shorten(s.speaker or "—", 40), bold=True)
-                   + f" | {_shorten(s.source or '—', 30)} | {_date(s)} | {hit.score:.3f}{cosine} | "
-                   f"{s.kind}, {_polarity_tag(s)}, {s.lang}, #{s.id}")
+        speaker = _shorten(s.speaker or "—", min(40, max(width // 4, 12)))
+        rest = f" | {_date(s)} | {hit.score:.3f}{cosine} | {s.kind}, {_polarity_tag(s)}, {s.lang}, #{s.id} | "
+        source = _shorten(s.source or "—", max(width - _visible(f"{n:>2}. {speaker}{rest}"), 6))
+        typer.echo(f"{n:>2}. " + typer.style(speaker, bold=True) + rest + source)
         typer.echo(f"    {_shorten(s.text, max(width - 4, 20))}")
         if s.sentence and s.sentence.strip() != s.text.strip():
             typer.echo(f"    in: {_shorten(s.sentence, max(width - 8, 20))}")
-        typer.echo(typer.style(f"    {s.doc}:{s.start}-{s.end}", dim=True))
+        typer.echo(typer.style(f"    {_isolate(s.doc)}:{s.start}-{s.end}", dim=True))
         if hit.contradicted_by:
-            ids = ", ".join(f"#{i}" for i in hit.contradicted_by)
-            typer.secho(f"    ✗ CONTRADICTED by {ids}  (factrack compare {s.id} {hit.contradicted_by[0]} --db DIR)",
-                        fg="red", bold=True)
+            ids = ", ".join(f"#{i}" for i in hit.contradicted_by[:4])
+            more = f" and {len(hit.contradicted_by) - 4} more (factrack show {s.id})" if len(hit.contradicted_by) > 4 else ""
+            typer.secho(f"    ✗ CONTRADICTED by {ids}{more}", fg="red", bold=True)
+            typer.secho(f"      factrack compare {s.id} {hit.contradicted_by[0]} --db DIR", fg="red")
 
 
 def _date(s: Any) -> str:
     return (s.published or "")[:10] or "—"
 
 
-def _visible(text: str) -> int:
-    """Columns a line takes on a terminal: the bidi isolates take none."""
-    return len(text) - text.count("\u2068") - text.count("\u2069")
+def _member_widths(width: int) -> tuple[int, int]:
+    """Speaker and source columns of a claim's member rows: 22 and 18 at 120 columns, narrower below."""
+    return min(22, max(10, width // 5 - 2)), min(18, max(8, width // 6 - 2))
+
+
+def _member_header(width: int, indent: str = "      ") -> str:
+    sp, src = _member_widths(width)
+    return f"{indent}{'stance':<9} {'speaker':<{sp}} {'source':<{src}} {'date':<10} lang id, statement"
 
 
 def _member_line(m: Any, width: int, indent: str = "      ") -> str:
     s = m.statement
-    head = (f"{indent}{m.stance:<9} {_pad(s.speaker or '—', 22)} {_pad(s.source or Path(s.doc).name, 18)} "
+    sp, src = _member_widths(width)
+    head = (f"{indent}{m.stance:<9} {_pad(s.speaker or '—', sp)} {_pad(s.source or Path(s.doc).name, src)} "
             f"{_date(s):<10} [{s.lang}] #{s.id} ")
-    return head + _shorten(s.text, max(width - _visible(head), 20))
+    return head + _shorten(s.text, max(width - _visible(head), 10))
 
 
 def _claim_hit_table(hits: Any) -> None:
@@ -301,8 +446,8 @@ def _claim_hit_table(hits: Any) -> None:
         typer.echo(typer.style(f"{n:>2}. claim #{c.id}", bold=True)
                    + f" | {len(c.members)} statement(s) | {', '.join(c.languages)} | {len(c.sources)} source(s)"
                    f" | score {hit.score:.3f}{cosine}")
-        typer.echo(f"    best: {_shorten(s.speaker or '—', 30)} ({_polarity_tag(s)}) | {_shorten(s.source or Path(s.doc).name, 30)}"
-                   f" | {_date(s)} | {s.kind}, {s.lang}, #{s.id}")
+        typer.echo(_fit(f"    best: {_shorten(s.speaker or '—', 30)} ({_polarity_tag(s)}) | {_date(s)} | "
+                        f"{s.kind}, {s.lang}, #{s.id} | ", s.source or Path(s.doc).name, width))
         typer.echo(f"      {_shorten(s.text, max(width - 6, 20))}")
         others = [m for m in c.members if m.statement.id != s.id]
         for m in others[:8]:
@@ -315,13 +460,36 @@ def _claim_hit_table(hits: Any) -> None:
 
 
 POLARITY_HELP = "Only statements whose speaker asserts, denies or questions the claim."
+DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, 7d, 2w, 3m, 1y, today or yesterday"
+
+
+def since_option(what: str) -> Any:
+    return typer.Option(None, "--since", metavar="DATE",
+                        help=f"Only {what} published on or after DATE ({DATE_FORMS}; a month or year counts from its "
+                        "first day). Undated articles are left out when --since or --until is given.")
+
+
+def until_option(what: str) -> Any:
+    return typer.Option(None, "--until", metavar="DATE",
+                        help=f"Only {what} published on or before DATE (same forms; a month or year counts to its "
+                        "last day). Undated articles are left out, as with --since.")
+# = factrack.search.MAX_K and MAX_QUERY_CHARS (tested); not imported: the store costs 0.2 s at start-up
+MAX_K = 1000
+MAX_QUERY_CHARS = 1000
+
+
+def _relax(**given: Any) -> str:
+    """What to drop from an empty result's command: ``try without --a, --b`` for the filters given, else ""."""
+    names = [f"--{k.replace('_', '-')}" for k, v in given.items() if v not in (None, False)]
+    return f"try without {', '.join(names)}" if names else ""
 
 
 @app.command("lookup")
 def lookup_cmd(
     query: str = typer.Argument(..., help="What to look for, in Arabic or English (matches both languages)."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    k: int = typer.Option(10, "-k", "--top", min=1, help="How many claims (or statements) to return."),
+    k: int = typer.Option(10, "-k", "--top", min=1, max=MAX_K,
+                          help=f"How many claims (or statements) to return (at most {MAX_K:,})."),
     speaker: str | None = typer.Option(
         None, "--speaker", help="Only this speaker: any alias, either language, or part of a name."
     ),
@@ -329,12 +497,10 @@ def lookup_cmd(
     kind: str | None = typer.Option(None, "--kind", help="Only this kind: direct, partial, indirect, claim."),
     polarity: str | None = typer.Option(None, "--polarity", help=POLARITY_HELP + " (asserts, denies, questions)"),
     source: str | None = typer.Option(None, "--source", help="Only articles from this source."),
-    since: str | None = typer.Option(None, "--since", help="Only articles published on or after this ISO date."),
-    until: str | None = typer.Option(None, "--until", help="Only articles published on or before this ISO date."),
+    since: str | None = since_option("statements of articles"),
+    until: str | None = until_option("statements of articles"),
     statements: bool = typer.Option(False, "--statements", help="A flat list of statements instead of claims."),
-    fmt: LookupFormat | None = typer.Option(
-        None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
-    ),
+    fmt: Format | None = format_option(),
 ) -> None:
     """Find the claims matching a query: dense (cross-lingual) and full-text retrieval, fused.
 
@@ -342,22 +508,24 @@ def lookup_cmd(
     language, id), then the claim's other statements, in both languages, with their stance toward
     it. The filters choose which statements may match. --statements lists statements instead, one
     a hit, marked CONTRADICTED when a stored verdict contradicts them. jsonl rows carry the same fields.
+    The query may be at most 1,000 characters (a sentence or a claim, not an article).
     """
     from factrack.search import run_lookup
 
     hits = guarded(lambda: run_lookup(query, db=db, k=k, speaker=speaker, lang=lang, kind=kind, polarity=polarity,
                                       source=source, since=since, until=until, statements=statements))
-    empty = "no matching statements (try fewer filters, or other words)"
-    emit(hits, fmt, _ix_hit_table if statements else _claim_hit_table, empty)
+    relax = _relax(speaker=speaker, lang=lang, kind=kind, polarity=polarity, source=source, since=since, until=until)
+    empty = f"no matching {'statements' if statements else 'claims'} ({relax + ', or ' if relax else 'try '}other words)"
+    emit(hits, resolve_format(fmt), _ix_hit_table if statements else _claim_hit_table, empty)
 
 
 @app.command("speakers")
 def speakers_cmd(
     name: str | None = typer.Argument(None, help="A speaker (any alias): list their statements in date order."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    fmt: LookupFormat | None = typer.Option(
-        None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
-    ),
+    since: str | None = since_option("NAME's statements of articles"),
+    until: str | None = until_option("NAME's statements of articles"),
+    fmt: Format | None = format_option(),
 ) -> None:
     """List speakers with their aliases and statement counts, or one speaker's statements.
 
@@ -367,20 +535,26 @@ def speakers_cmd(
     """
     from factrack.search import run_speakers
 
-    rows = guarded(lambda: run_speakers(name, db=db))
-    out = fmt or (LookupFormat.table if is_terminal() else LookupFormat.jsonl)
+    rows = guarded(lambda: run_speakers(name, db=db, since=since, until=until))
+    out = resolve_format(fmt)
     if name is None:
-        if out is LookupFormat.jsonl:
-            print_jsonl({"name": n, "aliases": list(a), "count": c} for n, a, c in rows)
-        for n, aliases, count in rows if out is LookupFormat.table else ():
-            typer.echo(f"{count:>6}  {n}" + (f"  ({', '.join(aliases)})" if aliases else ""))
+        emit(rows, out, _speakers_table, "no speakers in the store (index some articles first: factrack index PATH)",
+             lambda row: {"name": row[0], "aliases": list(row[1]), "count": row[2]})
         return
-    if out is LookupFormat.jsonl:
-        print_jsonl(s.to_dict() for s in rows)
-        return
-    if not rows:
-        typer.echo(f"no statements by {name}")
-        return
+    dates = _relax(since=since, until=until)
+    emit(rows, out, lambda found: _speaker_table(name, found),
+         f"no statements by {name} ({dates + '; ' if dates else ''}try part of the name, or list the names with: "
+         "factrack speakers)")
+
+
+def _speakers_table(rows: list[Any]) -> None:
+    width = shutil.get_terminal_size((120, 24)).columns
+    typer.echo(" count  speaker                        aliases")
+    for n, aliases, count in rows:
+        typer.echo(f"{count:>6}  {_pad(n, 30)} " + (_shorten(", ".join(aliases), max(width - 40, 20)) if aliases else ""))
+
+
+def _speaker_table(name: str, rows: list[Any]) -> None:
     width = shutil.get_terminal_size((120, 24)).columns
     typer.echo("published | source (else file) | kind, stance, lang, statement id")
     for s in rows:
@@ -389,7 +563,7 @@ def speakers_cmd(
         typer.echo(f"    {_shorten(s.text, max(width - 4, 20))}")
     denied = [s for s in rows if str(s.polarity) == "denies"]
     if denied:
-        typer.echo(f"\n{name} denied {len(denied)} claim(s):")
+        typer.echo(f"\n{_shorten(name, 40)} denied {len(denied)} claim(s):")
         for s in denied:
             typer.echo(f"  ✗ {_date(s)} #{s.id} {_shorten(s.text, max(width - 20, 20))}")
 
@@ -399,6 +573,9 @@ def reindex_cmd(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     model: str | None = typer.Option(None, "--model", help="Embedding model to re-embed with (default bundled e5)."),
     wait: float = typer.Option(0.0, "--wait", min=0.0, help="Seconds to wait for another writer to finish."),
+    summary_fmt: SummaryFormat | None = typer.Option(
+        None, "--format", "-f", case_sensitive=False,
+        help="The summary as table (one readable line; the default) or json ({\"reembedded\": N})."),
 ) -> None:
     """Re-embed every stored statement with the given model and rebuild the vector index.
 
@@ -409,7 +586,10 @@ def reindex_cmd(
     from factrack.index import run_reindex
 
     n = guarded(lambda: run_reindex(db=db, model=model, wait=wait, progress=_ix_progress("re-embedding")))
-    typer.echo(f"re-embedded {n} statement(s)")
+    if summary_fmt is SummaryFormat.json:
+        sys.stdout.write(json.dumps({"reembedded": n}) + "\n")
+    else:
+        typer.echo(f"re-embedded {n} statement(s)")
 
 
 # ---------------------------------------------------------------------------- compare
@@ -421,7 +601,7 @@ NLI_HELP = ("A sentence-transformers CrossEncoder NLI model (path or name) to co
 
 @app.command("compare")
 def compare_cmd(
-    a: str | None = typer.Argument(None, help="First statement: text, or a stored statement id (digits) with --db."),
+    a: str | None = typer.Argument(None, help="First statement: text, or a stored statement id (12 or #12) with --db."),
     b: str | None = typer.Argument(None, help="Second statement: text or id."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP + " Used when A or B is an id."),
     pairs: Path | None = typer.Option(
@@ -430,13 +610,18 @@ def compare_cmd(
     model: str | None = typer.Option(None, "--model", help="Embedding model (default bundled e5; fake[:DIM] for tests)."),
     nli_model: str | None = typer.Option(None, "--nli-model", help=NLI_HELP),
     pair_model: str | None = typer.Option(None, "--pair-model", help=PAIR_HELP),
-    json_out: bool = typer.Option(False, "--json", help="Print relation, score and reasons as JSON."),
+    json_out: bool = typer.Option(False, "--json", help="Short for --format json."),
+    fmt: Format | None = format_option(
+        "table (readable), json, jsonl or csv (one row, nested fields as dotted columns). Default: table, also "
+        "when piped (one verdict); with --pairs, jsonl."),
 ) -> None:
     """Judge two statements: contradiction, agreement, neutral or unrelated, with a score and reasons.
 
-    Exit codes: 0 done, 1 some --pairs lines were bad, 2 bad input.
+    With stored ids (and --db) both statements are printed with their speakers, sources and dates,
+    and the speakers' stances (a denial) turn the verdict. Exit codes: 0 done, 1 some --pairs lines
+    were bad, 2 bad input (an unknown id included).
     """
-    from factrack.compare.commands import run_compare, run_compare_pairs
+    from factrack.compare.commands import run_compare_pairs, run_comparison
 
     if pairs is not None:
         if a is not None or b is not None:
@@ -449,10 +634,18 @@ def compare_cmd(
                 handle = sys.stdin if str(pairs) == "-" else pairs.open(encoding="utf-8")
             except OSError as e:
                 raise fail(f"cannot read {pairs}: {e.strerror}", 2) from None
-            with handle:
+            out = resolve_format(fmt, piped=Format.jsonl, json_alias=json_out)
+            if out is Format.table:
+                out = Format.jsonl  # a verdict a line: jsonl is the readable listing too
+
+            def rows() -> Iterable[dict[str, Any]]:
+                nonlocal bad
                 for row in run_compare_pairs(handle, model=model, nli_model=nli_model, pair_model=pair_model):
                     bad += "error" in row
-                    sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    yield row
+
+            with handle:
+                write_records(rows(), out)
 
         guarded(run)
         if bad:
@@ -461,35 +654,51 @@ def compare_cmd(
         return
     if a is None or b is None:
         raise fail("give two statements (or --pairs FILE)", 2)
-    v = guarded(lambda: run_compare(a, b, db=db, model=model, nli_model=nli_model, pair_model=pair_model))
-    if json_out:
-        sys.stdout.write(json.dumps(v.to_dict(), ensure_ascii=False) + "\n")
-        return
+    out = resolve_format(fmt, piped=Format.table, json_alias=json_out)
+    c = guarded(lambda: run_comparison(a, b, db=db, model=model, nli_model=nli_model, pair_model=pair_model))
+    emit([c], out, _comparison_table, "", single=True)
+
+
+def _comparison_table(found: list[Any]) -> None:
+    """The verdict; for stored statements, each side's words, speaker and stance, source and date first."""
+    c = found[0]
+    v = c.verdict
+    width = max(shutil.get_terminal_size((120, 24)).columns - 6, 20)
+    for tag, s in (("A", c.a), ("B", c.b)):
+        if s is None:
+            continue
+        typer.echo(f"{tag} #{s.id} " + typer.style(_shorten(s.speaker or "—", 40), bold=True)
+                   + f" ({_polarity_tag(s)}) | {_shorten(s.source or Path(s.doc).name, 40)} | {_date(s)} [{s.lang}]")
+        typer.echo(f"    {_shorten(s.text, width)}")
     typer.echo(f"{v.relation} ({v.score:.2f}; contradiction {v.p_contradiction:.2f})")
     for r in v.reasons:
         typer.echo(f"  - {r}")
 
 
 def _cx_table(found: Any) -> None:
-    width = max(shutil.get_terminal_size((120, 24)).columns - 8, 20)
+    columns = shutil.get_terminal_size((120, 24)).columns
+    width = max(columns - 8, 20)
     for n, c in enumerate(found, 1):
         typer.echo(f"{n:>2}. {c.score:.2f}  " + "; ".join(r for r in c.reasons if not r.startswith("similarity")))
         for tag, s in (("A", c.a), ("B", c.b)):
-            typer.echo(f"    {tag} #{s.id} {_shorten(s.speaker or '—', 40)} | {_shorten(s.source or s.doc, 40)} | {_date(s)} [{s.lang}]")
+            typer.echo(_fit(f"    {tag} #{s.id} {_shorten(s.speaker or '—', 40)} | {_date(s)} [{s.lang}] | ",
+                            s.source or Path(s.doc).name, columns))
             typer.echo(f"      {_shorten(s.text, width)}")
 
 
 def _claim_cx_table(found: Any) -> None:
     """Each row once: the reason, then each side's strongest statement with how many statements
     and sources stand on that side, and the claim it belongs to."""
-    width = max(shutil.get_terminal_size((120, 24)).columns - 8, 20)
+    columns = shutil.get_terminal_size((120, 24)).columns
+    width = max(columns - 8, 20)
     for n, c in enumerate(found, 1):
         typer.echo(typer.style(f"{n:>2}. {c.score:.2f}  ", bold=True) + "; ".join(c.reasons))
         for tag, side in (("A", c.a), ("B", c.b)):
             s = side.best
             typer.echo(f"    {tag} claim #{side.claim.id} ({side.stance}): {len(side.statements)} statement(s), "
-                       f"{len(side.sources)} source(s) | best #{s.id} {_shorten(s.speaker or '—', 30)} "
-                       f"({_polarity_tag(s)}) | {_shorten(s.source or Path(s.doc).name, 30)} | {_date(s)} [{s.lang}]")
+                       f"{len(side.sources)} source(s); best:")
+            typer.echo(_fit(f"      #{s.id} {_shorten(s.speaker or '—', min(30, max(columns // 4, 12)))} "
+                            f"({_polarity_tag(s)}) | {_date(s)} [{s.lang}] | ", s.source or Path(s.doc).name, columns, 6))
             typer.echo(f"      {_shorten(s.text, width)}")
 
 
@@ -497,7 +706,14 @@ def _claim_cx_table(found: Any) -> None:
 def contradictions_cmd(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     speaker: str | None = typer.Option(None, "--speaker", help="Only pairs where either side is this speaker (any alias)."),
-    since: str | None = typer.Option(None, "--since", help="Only pairs with a statement published on or after this ISO date."),
+    since: str | None = typer.Option(
+        None, "--since", metavar="DATE",
+        help=f"Only pairs with a statement published on or after DATE ({DATE_FORMS}). A pair whose "
+        "statements are all undated is left out when --since or --until is given."),
+    until: str | None = typer.Option(
+        None, "--until", metavar="DATE",
+        help="Only pairs with a statement published on or before DATE (same forms; a month or year counts to "
+        "its last day); with --since, a statement dated within both."),
     min_score: float = typer.Option(
         DEFAULT_MIN_STRENGTH, "--min-score", min=0.0, max=1.0,
         help="Only contradictions this strong (probability, lowered when no cue word explains it or the statements are far apart). 0 lists all.",
@@ -511,9 +727,7 @@ def contradictions_cmd(
         None, "--pair-model", help=PAIR_HELP + " Default: the store's own. Another one is made the store's: its verdicts are made again."),
     no_refresh: bool = typer.Option(
         False, "--no-refresh", help="List verdicts made by an older scorer as they are instead of making them again."),
-    fmt: LookupFormat | None = typer.Option(
-        None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
-    ),
+    fmt: Format | None = format_option(),
 ) -> None:
     """List contradicting claims across the store, strongest first, each pair once, with reasons.
 
@@ -527,12 +741,15 @@ def contradictions_cmd(
     """
     from factrack.compare.commands import run_contradictions
 
-    found = guarded(lambda: run_contradictions(db=db, speaker=speaker, since=since, min_score=min_score, limit=limit,
+    found = guarded(lambda: run_contradictions(db=db, speaker=speaker, since=since, until=until, min_score=min_score,
+                                               limit=limit,
                                                nli_model=nli_model, pair_model=pair_model, statements=statements,
                                                include_self=include_self, refresh=not no_refresh,
                                                progress=_ix_progress("scoring pairs"), notice=warn))
-    emit(found, fmt, _cx_table if statements else _claim_cx_table,
-         "no contradictions found (try a lower --min-score, or without --speaker/--since)")
+    hints = [f"try a lower --min-score than {min_score:g}"] if min_score > 0 else []
+    hints += [h for h in [_relax(speaker=speaker, since=since, until=until)] if h]
+    emit(found, resolve_format(fmt), _cx_table if statements else _claim_cx_table,
+         "no contradictions found" + (f" ({'; '.join(hints)})" if hints else ""))
 
 
 # ---------------------------------------------------------------------------- claims
@@ -557,7 +774,7 @@ def _claim_table(claims: Any) -> None:
         typer.echo(typer.style(f"claim #{c.id}", bold=True) + f": {len(c.members)} statement(s), "
                    f"{', '.join(c.languages)}, {len(c.sources)} source(s), {first or '—'} – {last or '—'}")
         typer.echo(f"  {_shorten(c.label.text, max(width - 2, 20))}")
-        typer.echo("      stance    speaker                source             date       lang id, statement")
+        typer.echo(_member_header(width))
         for m in c.members:
             typer.echo(_member_line(m, width))
             s = m.statement
@@ -572,10 +789,10 @@ def claims_cmd(
     min_statements: int = typer.Option(2, "--min-statements", min=1, help="Only claims with this many statements (1: all)."),
     speaker: str | None = typer.Option(None, "--speaker", help="Only claims this speaker takes part in (any alias)."),
     lang: str | None = typer.Option(None, "--lang", help="Only claims with a statement in this language (ar, en)."),
+    since: str | None = since_option("claims with a statement of an article"),
+    until: str | None = until_option("claims with a statement of an article"),
     limit: int | None = typer.Option(50, "--limit", min=1, help="At most this many claims."),
-    fmt: LookupFormat | None = typer.Option(
-        None, "--format", "-f", help="table (readable) or jsonl. Default: table on a terminal, jsonl otherwise."
-    ),
+    fmt: Format | None = format_option(),
 ) -> None:
     """List claims: statements that make (or deny) the same proposition, across sources and languages.
 
@@ -585,9 +802,88 @@ def claims_cmd(
     """
     from factrack.claims import run_claims
 
+    out = resolve_format(fmt)
     if claim_id is not None:
         found = guarded(lambda: run_claims(claim_id, db=db))
-        emit(found, fmt, _claim_table, "")
+        emit(found, out, _claim_table, "")
         return
-    found = guarded(lambda: run_claims(db=db, min_statements=min_statements, speaker=speaker, lang=lang, limit=limit))
-    emit(found, fmt, _claims_table, "no claims found (try --min-statements 1)")
+    found = guarded(lambda: run_claims(db=db, min_statements=min_statements, speaker=speaker, lang=lang, since=since,
+                                       until=until, limit=limit))
+    hints = [h for h in [_relax(speaker=speaker, lang=lang, since=since, until=until)] if h]
+    hints.append("try --min-statements 1" if min_statements > 1 else "index some articles first: factrack index PATH")
+    emit(found, out, _claims_table, f"no claims found ({'; '.join(hints)})")
+
+
+# ---------------------------------------------------------------------------- show
+def _show_statement_table(found: list[Any]) -> None:
+    """A statement in full: words, speaker and stance, kind, source and date, sentence, place in
+    its article, its claim, then each contradiction with both sides' words and the reasons."""
+    view = found[0]
+    s = view.statement
+    width = max(shutil.get_terminal_size((120, 24)).columns - 4, 20)
+    typer.echo(typer.style(f"statement #{s.id}", bold=True) + f"  {s.kind}, {_polarity_tag(s)}, [{s.lang}]")
+    typer.echo(f"  {_shorten(s.text, width)}")
+    typer.echo(f"  speaker:  {_shorten(s.speaker or '—', 50)} ({s.polarity})"
+               + (f"  as «{_shorten(s.mention, 40)}»" if s.mention and s.mention != s.speaker else ""))
+    typer.echo(f"  source:   {_shorten(s.source or '—', 50)} | published {(s.published or '—')[:10]}")
+    if s.title:
+        typer.echo(f"  title:    {_shorten(s.title, width - 10)}")
+    if s.sentence and s.sentence.strip() != s.text.strip():
+        typer.echo(f"  sentence: {_shorten(s.sentence, width - 10)}")
+    typer.echo(f"  location: {_isolate(view.location)}")
+    if s.url:
+        typer.echo(f"  url:      {_isolate(s.url)}")
+    if view.claim is not None:
+        c = view.claim
+        typer.echo(typer.style(f"claim #{c.id}", bold=True) + f" ({view.stance}): {len(c.members)} statement(s), "
+                   f"{', '.join(c.languages)}, {len(c.sources)} source(s)  (factrack show claim:{c.id})")
+        typer.echo(f"  {_shorten(c.label.text, width)}")
+    else:
+        typer.echo("claim: none yet (assigned by factrack index)")
+    _show_contradictions(view.contradictions, width)
+
+
+def _show_contradictions(found: Any, width: int) -> None:
+    if not found:
+        typer.echo("contradictions: none stored at this strength (try --min-score 0)")
+        return
+    typer.echo(typer.style(f"contradictions: {len(found)}", bold=True))
+    for n, o in enumerate(found, 1):
+        typer.echo(f"{n:>3}. {o.score:.2f}  " + "; ".join(r for r in o.reasons if not r.startswith("similarity")))
+        # A and B as the verdict's reasons name them: the lower id is A
+        sides = sorted(((o.statement, None, " (this one)"), (o.other, o.other_claim, "")), key=lambda t: t[0].id)
+        for tag, (st, claim, this) in zip("AB", sides, strict=True):
+            where = f" claim #{claim} |" if claim is not None else ""
+            typer.echo(_fit(f"     {tag} #{st.id}{this} {_shorten(st.speaker or '—', 30)} ({_polarity_tag(st)}) | "
+                            f"{_date(st)} [{st.lang}] |{where} ", st.source or Path(st.doc).name, width + 4))
+            typer.echo(f"       {_shorten(st.text, max(width - 7, 20))}")
+
+
+def _show_claim_table(found: list[Any]) -> None:
+    view = found[0]
+    _claim_table([view.claim])
+    _show_contradictions(view.contradictions, max(shutil.get_terminal_size((120, 24)).columns - 4, 20))
+
+
+@app.command("show")
+def show_cmd(
+    ref: str = typer.Argument(..., metavar="ID",
+                              help="A statement id (12 or #12), or a claim id as claim:12 (or with --claim)."),
+    claim: bool = typer.Option(False, "--claim", help="ID is a claim's id, not a statement's."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    min_score: float = typer.Option(DEFAULT_MIN_STRENGTH, "--min-score", min=0.0, max=1.0,
+                                    help="Only contradictions this strong (as in factrack contradictions); 0 shows all."),
+    fmt: Format | None = format_option(FORMAT_HELP.replace("json (one array)", "json (one object)")),
+) -> None:
+    """Everything stored about one statement or claim.
+
+    A statement: its words, speaker and stance, kind, source and date, sentence, place in the article
+    (doc:start-end, character offsets) and URL when known, its claim, and each stored contradiction with
+    the other statement's words and speaker and the reasons. A claim (claim:ID): all its statements and
+    their contradictions. Exit codes: 0 found, 2 no such id, 4 store problem.
+    """
+    from factrack.show import StatementView, run_show
+
+    view = guarded(lambda: run_show(ref, db=db, claim=claim, min_score=min_score))
+    table = _show_statement_table if isinstance(view, StatementView) else _show_claim_table
+    emit([view], resolve_format(fmt), table, "", single=True)

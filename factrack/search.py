@@ -18,10 +18,10 @@ other language) under it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from factrack.dates import date_range
 from factrack.errors import InputError
 from factrack.records import Polarity
 from factrack.store import SearchFilter, Store, StoredStatement, default_path
@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 RRF_K = 60  # the usual constant: damps the weight of the very first ranks
 POLARITIES = tuple(str(p) for p in Polarity)
 MIN_DEPTH = 50  # candidates taken from each retriever, at least
+# Bounds on a query: embedding and full-text cost grow with its length (5,000 characters took
+# 41 s), and the retrievers allocate for 5k candidates (k = 10^9 asked for 37 GiB).
+MAX_QUERY_CHARS = 1000
+MAX_K = 1000
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ def lookup(
     ``embedder`` defaults to the fast query embedder for the store's model; ``speaker`` matches
     any alias of a speaker in either language.
     """
+    _check_k(k)
     fused, similarity = _ranked(store, query, embedder=embedder, depth=max(MIN_DEPTH, 5 * k), speaker=speaker,
                                 lang=lang, kind=kind, polarity=polarity, source=source, since=since, until=until)
     best = sorted(fused, key=lambda i: (-fused[i], i))[:k]
@@ -91,9 +96,14 @@ def lookup(
 def _ranked(store: Store, query: str, *, embedder: Any = None, depth: int, speaker: str | None = None,
             lang: str | None = None, kind: str | None = None, polarity: str | None = None, source: str | None = None,
             since: str | None = None, until: str | None = None) -> tuple[dict[int, float], dict[int, float]]:
-    """(fused score by statement id, cosine with the query by id) of the statements matching ``query``."""
-    for d in (since, until):
-        _check_date(d)
+    """(fused score by statement id, cosine with the query by id) of the statements matching ``query``.
+
+    ``since`` and ``until`` take any form of ``factrack.dates``; statements of undated articles
+    are left out when either is given."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise InputError(f"the query has {len(query):,} characters; at most {MAX_QUERY_CHARS:,} are accepted "
+                         "(look up a sentence or a claim, not an article)")
+    since, until = date_range(since, until)
     model = store.model()
     if model is None or depth <= 0 or not query.strip():
         return {}, {}
@@ -151,6 +161,7 @@ def lookup_claims(store: Store, query: str, *, k: int = 10, **options: Any) -> l
     statements, in both languages."""
     from factrack.claims import load_claims
 
+    _check_k(k)
     # several statements of one claim compete for the top ranks: look as deep as a statement
     # lookup of 5k statements would
     fused, similarity = _ranked(store, query, depth=5 * max(MIN_DEPTH, 5 * k), **options)
@@ -176,20 +187,19 @@ def lookup_claims(store: Store, query: str, *, k: int = 10, **options: Any) -> l
     return out
 
 
-def speaker_statements(store: Store, name: str) -> list[StoredStatement]:
-    """All statements of the speaker ``name`` (any alias), oldest first."""
+def speaker_statements(store: Store, name: str, *, since: str | None = None,
+                       until: str | None = None) -> list[StoredStatement]:
+    """All statements of the speaker ``name`` (any alias), oldest first; ``since``/``until`` (any
+    form of ``factrack.dates``) keep those of articles published in the range, undated ones left out."""
+    since, until = date_range(since, until)
     names = store.resolve_speaker(name)
-    where, params = store.filter_sql(SearchFilter(speakers=names))
+    where, params = store.filter_sql(SearchFilter(speakers=names, since=since, until=until))
     return store.statements_where(where, params, order="coalesce(a.published, ''), a.doc, s.start")
 
 
-def _check_date(value: str | None) -> None:
-    if value is None:
-        return
-    try:
-        date.fromisoformat(value[:10])
-    except ValueError:
-        raise InputError(f"not an ISO date: {value!r} (expected YYYY-MM-DD)") from None
+def _check_k(k: int) -> None:
+    if not 1 <= k <= MAX_K:
+        raise InputError(f"-k must be between 1 and {MAX_K:,} (got {k:,})")
 
 
 def run_lookup(query: str, *, db: Path | str | None = None, statements: bool = False,
@@ -200,7 +210,11 @@ def run_lookup(query: str, *, db: Path | str | None = None, statements: bool = F
         return lookup(store, query, **options) if statements else lookup_claims(store, query, **options)
 
 
-def run_speakers(name: str | None = None, *, db: Path | str | None = None) -> Any:
-    """The ``factrack speakers`` command: all speakers (name, aliases, count), or one speaker's statements."""
+def run_speakers(name: str | None = None, *, db: Path | str | None = None, since: str | None = None,
+                 until: str | None = None) -> Any:
+    """The ``factrack speakers`` command: all speakers (name, aliases, count), or one speaker's
+    statements (``since``/``until``: published in that range)."""
+    if name is None and (since is not None or until is not None):
+        raise InputError("--since/--until need a speaker's NAME (the list of speakers is not dated)")
     with Store.open(db or default_path()) as store:
-        return store.speakers() if name is None else speaker_statements(store, name)
+        return store.speakers() if name is None else speaker_statements(store, name, since=since, until=until)

@@ -94,6 +94,18 @@ def test_json_is_one_array(fake_extractor: None, articles: Path) -> None:
     assert rows[0]["speaker"] == "Minister"
 
 
+def test_csv_has_a_header_and_one_row_a_statement(fake_extractor: None, articles: Path) -> None:
+    import csv
+    import io
+
+    result = run(str(articles), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["doc"] for r in rows] == [str(articles / "ar.txt"), str(articles / "en.txt")]
+    assert rows[0]["text"] == "وقال الوزير إن القوات ستبقى في العراق." and rows[0]["speaker"] == "Minister"
+    assert rows[0]["negated"] == "false"
+
+
 def test_table_is_readable(fake_extractor: None, articles: Path) -> None:
     result = run(str(articles), "-f", "table")
     assert result.exit_code == 0

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from factrack.compare.cues import analyse, find_cues
+from factrack.compare.cues import Analysis, analyse, find_cues
 from factrack.compare.features import FEATURES, feature_matrix, vector_features
 from factrack.records import Polarity, Statement
 
@@ -70,16 +70,48 @@ class Scorer(Protocol):
         ...
 
 
+MAX_OWN_WORDS = 8  # more content words than this on one side only: two different texts, no swap to name
+
+
+def _own_phrases(x: Analysis, other: frozenset[str]) -> tuple[list[str], int]:
+    """The phrases of ``x`` made of content words the other side lacks (runs of such words,
+    with the small words between them), as written, and how many such words there are."""
+    def own(i: int) -> bool:
+        w, k = x.words[i], x.keys[i]
+        return bool(k & x.content) and not (k & other) and len(w) > 2 and not any(ch.isdigit() for ch in w)
+
+    phrases: list[str] = []
+    run: list[int] = []
+    count = 0
+    for i in range(len(x.words)):
+        if own(i):
+            count += 1
+            run.append(i)
+        elif x.keys[i] & x.content or any(ch.isdigit() for ch in x.words[i]):  # a shared word ends the run
+            if run:
+                phrases.append(" ".join(x.words[run[0] : run[-1] + 1]))
+            run = []
+    if run:
+        phrases.append(" ".join(x.words[run[0] : run[-1] + 1]))
+    return phrases, count
+
+
 def _word_reasons(a: str, b: str) -> list[str]:
-    """Same-language pairs: the content words found on one side only (what was swapped)."""
+    """Same-language pairs: what was swapped, as each side's own phrases ('A says "occupying
+    forces" where B says "withdrawal timetable"'); nothing when the texts share too little for a
+    swap to mean anything, or one side only adds words."""
     x, y = analyse(a), analyse(b)
     if x.lang != y.lang:
         return []
-    only_a = [w for w, k in zip(x.words, x.keys) if len(w) > 2 and not (k & y.content) and not any(ch.isdigit() for ch in w)]
-    only_b = [w for w, k in zip(y.words, y.keys) if len(w) > 2 and not (k & x.content) and not any(ch.isdigit() for ch in w)]
-    if not only_a or not only_b or len(only_a) + len(only_b) > 8:
+    only_a, n_a = _own_phrases(x, y.content)
+    only_b, n_b = _own_phrases(y, x.content)
+    if not only_a or not only_b or n_a + n_b > MAX_OWN_WORDS:
         return []
-    return [f"words differ: {' '.join(only_a[:3])} vs {' '.join(only_b[:3])}"]
+
+    def said(phrases: list[str]) -> str:
+        return " … ".join(f'"{p}"' for p in phrases[:2]) + (" …" if len(phrases) > 2 else "")
+
+    return [f"wording differs: A says {said(only_a)} where B says {said(only_b)}"]
 
 
 class CueScorer:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,9 @@ import numpy as np
 
 from factrack.compare import Scorer, Verdict, get_scorer, with_polarity
 from factrack.compare import contradictions as contra
+from factrack.dates import date_range
 from factrack.errors import InputError, StoreError
+from factrack.show import MAX_ID
 
 PAIRS_BATCH = 256
 
@@ -28,24 +31,55 @@ def _open_store(db: Path | str | None, write: bool = False):
     return Store.open(db or default_path(), write=write)
 
 
-def run_compare(a: str, b: str, *, db: Path | str | None = None, model: str | None = None,
-                nli_model: str | None = None, pair_model: str | None = None) -> Verdict:
-    """Compare two texts, or stored statements given by id (an argument of digits only)."""
+@dataclass(frozen=True)
+class Comparison:
+    """A verdict with the two sides it is about: the texts, and the stored statements when given by id."""
+
+    verdict: Verdict
+    a_text: str
+    b_text: str
+    a: Any = None  # StoredStatement when A was a store id
+    b: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        def side(text: str, s: Any) -> dict[str, Any]:
+            if s is None:
+                return {"text": text}
+            return {"id": s.id, "text": s.text, "speaker": s.speaker, "polarity": str(s.polarity),
+                    "source": s.source, "published": s.published, "lang": s.lang, "doc": s.doc,
+                    "start": s.start, "end": s.end, "url": s.url}
+
+        return {**self.verdict.to_dict(), "a": side(self.a_text, self.a), "b": side(self.b_text, self.b)}
+
+
+def _is_id(arg: str) -> bool:
+    """An argument of ASCII digits only (or ``#`` and digits) names a stored statement."""
+    text = arg.strip().removeprefix("#")
+    return text.isascii() and text.isdigit()
+
+
+def run_comparison(a: str, b: str, *, db: Path | str | None = None, model: str | None = None,
+                   nli_model: str | None = None, pair_model: str | None = None) -> Comparison:
+    """Compare two texts, or stored statements given by id (an argument of digits only, ``#`` allowed)."""
     if not a.strip() or not b.strip():
         raise InputError("both statements must be non-empty")
-    if a.isdigit() or b.isdigit():
+    if _is_id(a) or _is_id(b):
         with _open_store(db) as store:
             texts, vecs, stored = [], [], []
             stored_model = store.model()
             for arg in (a, b):
-                if arg.isdigit():
+                if _is_id(arg):
+                    n = int(arg.strip().removeprefix("#"))
                     try:
-                        stored.append(store.statement(int(arg)))
+                        if n > MAX_ID:
+                            raise StoreError("beyond SQLite's integers")
+                        stored.append(store.statement(n))
                     except (KeyError, LookupError, StoreError):
-                        raise InputError(f"no statement #{arg} in the store") from None
+                        raise InputError(f"no statement #{n} in the store") from None
                     texts.append(stored[-1].text)
-                    vecs.append(store.vectors([int(arg)])[0])
+                    vecs.append(store.vectors([n])[0])
                 else:
+                    stored.append(None)
                     texts.append(arg)
                     vecs.append(None)
             name = stored_model[0] if stored_model else model
@@ -57,8 +91,16 @@ def run_compare(a: str, b: str, *, db: Path | str | None = None, model: str | No
                     vecs[i] = emb.embed([texts[i]])[0]
         scorer = get_scorer(emb, nli_model, model_name=name, pair_model=pair_model)
         v = scorer.score_pairs([(texts[0], texts[1])], (np.atleast_2d(vecs[0]), np.atleast_2d(vecs[1])))[0]
-        return with_polarity(v, stored[0], stored[1]) if len(stored) == 2 else v
-    return get_scorer(_embedder(model), nli_model, pair_model=pair_model).score(a, b)
+        if stored[0] is not None and stored[1] is not None:
+            v = with_polarity(v, stored[0], stored[1])
+        return Comparison(v, texts[0], texts[1], stored[0], stored[1])
+    return Comparison(get_scorer(_embedder(model), nli_model, pair_model=pair_model).score(a, b), a, b)
+
+
+def run_compare(a: str, b: str, *, db: Path | str | None = None, model: str | None = None,
+                nli_model: str | None = None, pair_model: str | None = None) -> Verdict:
+    """The verdict alone of ``run_comparison``."""
+    return run_comparison(a, b, db=db, model=model, nli_model=nli_model, pair_model=pair_model).verdict
 
 
 def _parse(line: str) -> tuple[str, str]:
@@ -98,7 +140,7 @@ def run_compare_pairs(lines: Iterable[str], *, model: str | None = None, nli_mod
 
 
 def run_contradictions(*, db: Path | str | None = None, speaker: str | None = None, since: str | None = None,
-                       min_score: float = 0.0, limit: int | None = None, nli_model: str | None = None,
+                       until: str | None = None, min_score: float = 0.0, limit: int | None = None, nli_model: str | None = None,
                        pair_model: str | None = None, statements: bool = False, include_self: bool = False,
                        refresh: bool = True, progress: Callable[[int, int], None] | None = None,
                        notice: Callable[[str], None] | None = None) -> list[Any]:
@@ -107,14 +149,17 @@ def run_contradictions(*, db: Path | str | None = None, speaker: str | None = No
     What the store still has to score (a store never scored, what a killed run left, and, with
     ``refresh``, verdicts made by another scorer than the store's or the one asked for) is scored
     first when the writer lock is free; while another process writes, what is stored is listed
-    and ``notice`` says so: a read never waits for a build.
+    and ``notice`` says so: a read never waits for a build. ``since``/``until`` take any form of
+    ``factrack.dates`` and keep pairs with a statement dated in the range.
     """
     from factrack.errors import LockedError
 
+    since, until = date_range(since, until)
+
     def listed(store: Any) -> list[Any]:
         if statements:
-            return contra.find(store, speaker=speaker, since=since, min_score=min_score, limit=limit)
-        return contra.find_claims(store, speaker=speaker, since=since, min_score=min_score, limit=limit,
+            return contra.find(store, speaker=speaker, since=since, until=until, min_score=min_score, limit=limit)
+        return contra.find_claims(store, speaker=speaker, since=since, until=until, min_score=min_score, limit=limit,
                                   include_self=include_self)
 
     scoring = {"pair_model": pair_model, "nli_model": nli_model}

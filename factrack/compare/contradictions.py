@@ -223,19 +223,30 @@ def refresh_and_score(store: Store, *, pair_model: str | None = None, nli_model:
     return score_pending(store, scorer, progress)
 
 
-def find(store: Store, *, speaker: str | None = None, since: str | None = None, min_score: float = 0.0,
-         limit: int | None = None) -> list[ContradictionPair]:
-    """Stored contradictions, strongest first; ``since`` keeps pairs with a statement published on or
-    after that ISO date; ``speaker`` matches either side (any alias)."""
+def dated_within(statements: Iterable[StoredStatement], since: str | None, until: str | None) -> bool:
+    """Is any of ``statements`` published within [since, until] (ISO days, either open)? An
+    undated statement is in no range: a pair or claim with no dated statement is left out."""
+    for s in statements:
+        day = (s.published or "")[:10]
+        if day and (since is None or day >= since[:10]) and (until is None or day <= until[:10]):
+            return True
+    return False
+
+
+def find(store: Store, *, speaker: str | None = None, since: str | None = None, until: str | None = None,
+         min_score: float = 0.0, limit: int | None = None) -> list[ContradictionPair]:
+    """Stored contradictions, strongest first; ``since``/``until`` (ISO days) keep pairs with a
+    statement published in that range; ``speaker`` matches either side (any alias)."""
+    dated = since is not None or until is not None
     rows = store.verdicts(relation="contradiction", min_score=min_score, speaker=speaker,
-                          limit=None if since else limit)
+                          limit=None if dated else limit)
     by_id = {s.id: s for s in store.statements(sorted({i for r in rows for i in r[:2]}))}
     out = []
     for a, b, _, score, reasons, name in rows:
         sa, sb = by_id.get(a), by_id.get(b)
         if sa is None or sb is None:
             continue
-        if since and max((sa.published or "")[:10], (sb.published or "")[:10]) < since[:10]:
+        if dated and not dated_within((sa, sb), since, until):
             continue
         out.append(ContradictionPair(sa, sb, float(score), tuple(reasons), name))
         if limit is not None and len(out) >= limit:
@@ -335,8 +346,8 @@ def _self_only(a: Side, b: Side) -> bool:
     return len(speakers) == 1 and bool(a.speakers) and bool(b.speakers)
 
 
-def find_claims(store: Store, *, speaker: str | None = None, since: str | None = None, min_score: float = 0.0,
-                limit: int | None = None, include_self: bool = False) -> list[ClaimContradiction]:
+def find_claims(store: Store, *, speaker: str | None = None, since: str | None = None, until: str | None = None,
+                min_score: float = 0.0, limit: int | None = None, include_self: bool = False) -> list[ClaimContradiction]:
     """Claim-level contradictions, strongest first, each pair of sides listed once.
 
     Two sources: a claim whose members take both stances ("Mansour denies what Fathy asserts"),
@@ -378,7 +389,7 @@ def find_claims(store: Store, *, speaker: str | None = None, since: str | None =
     if speaker:
         names = set(store.resolve_speaker(speaker))
         out = [c for c in out if names & (set(c.a.speakers) | set(c.b.speakers))]
-    if since:
-        out = [c for c in out if max((s.published or "")[:10] for s in (*c.a.statements, *c.b.statements)) >= since[:10]]
+    if since is not None or until is not None:
+        out = [c for c in out if dated_within((*c.a.statements, *c.b.statements), since, until)]
     out.sort(key=lambda c: (-c.score, c.a.claim.id, c.b.claim.id))
     return out[:limit] if limit is not None else out
