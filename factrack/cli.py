@@ -468,6 +468,9 @@ def _claim_cx_table(found: Any) -> None:
     width = max(shutil.get_terminal_size((120, 24)).columns - 8, 20)
     for n, c in enumerate(found, 1):
         typer.echo(typer.style(f"{n:>2}. {c.score:.2f}  ", bold=True) + "; ".join(c.reasons))
+        if getattr(c, "mark", None) is not None:
+            typer.echo(f"    reviewed: {c.mark.mark}" + (f" by {c.mark.reviewer}" if c.mark.reviewer else "")
+                       + f", {c.mark.created[:10]}" + (f": {_shorten(c.mark.note, 80)}" if c.mark.note else ""))
         for tag, side in (("A", c.a), ("B", c.b)):
             s = side.best
             typer.echo(f"    {tag} claim #{side.claim.id} ({side.stance}): {len(side.statements)} statement(s), "
@@ -488,6 +491,7 @@ def contradictions_cmd(
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many rows."),
     statements: bool = typer.Option(False, "--statements", help="List statement pairs instead of claim pairs."),
     include_self: bool = typer.Option(False, "--self", help="Also list a speaker against themself."),
+    show_false_positives: bool = typer.Option(False, "--show-false-positives", help="Also list pairs a reviewer marked false_positive (`factrack review`)."),
     nli_model: str | None = typer.Option(None, "--nli-model", help=NLI_HELP + " Used only when scoring a new store."),
     pair_model: str | None = typer.Option(None, "--pair-model", help=PAIR_HELP + " Used only when scoring a new store."),
     fmt: LookupFormat | None = typer.Option(
@@ -503,11 +507,13 @@ def contradictions_cmd(
     a store with none yet is scored first.
     """
     from factrack.compare.commands import run_contradictions
+    from factrack.review import run_reviewed_contradictions
 
-    found = guarded(lambda: run_contradictions(db=db, speaker=speaker, since=since, min_score=min_score, limit=limit,
-                                               nli_model=nli_model, pair_model=pair_model, statements=statements,
-                                               include_self=include_self,
-                                               progress=_ix_progress("scoring pairs")))
+    listing: Callable[..., Any] = run_contradictions if statements else run_reviewed_contradictions
+    extra = {} if statements else {"show_false_positives": show_false_positives}
+    found = guarded(lambda: listing(db=db, speaker=speaker, since=since, min_score=min_score, limit=limit,
+                                    nli_model=nli_model, pair_model=pair_model, statements=statements,
+                                    include_self=include_self, progress=_ix_progress("scoring pairs"), **extra))
     emit(found, fmt, _cx_table if statements else _claim_cx_table,
          "no contradictions found (try a lower --min-score, or without --speaker/--since)")
 
@@ -568,3 +574,65 @@ def claims_cmd(
         return
     found = guarded(lambda: run_claims(db=db, min_statements=min_statements, speaker=speaker, lang=lang, limit=limit))
     emit(found, fmt, _claims_table, "no claims found (try --min-statements 1)")
+
+
+# ---------------------------------------------------------------------------- review
+class ReviewAction(StrEnum):
+    set = "set"
+    list = "list"
+    clear = "clear"
+
+
+class ReviewFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _review_table(marks: Any) -> None:
+    for m in marks:
+        refs = m.refs
+        what = (f"contradiction claims #{refs['claims'][0]} / #{refs['claims'][1]}" if m.target == "contradiction"
+                else f"claim #{refs.get('claim')}" if m.target == "claim" else f"statement #{refs.get('statement')}")
+        typer.echo(typer.style(f"{m.mark:<15}", bold=True) + f"{what} | {m.reviewer or '—'} | {m.created[:16]}")
+        texts = refs.get("labels") or [refs.get("label") or refs.get("text") or ""]
+        for t in texts:
+            typer.echo(f"    {_shorten(t, 100)}")
+        if m.note:
+            typer.echo(f"    note: {_shorten(m.note, 100)}")
+
+
+@app.command("review")
+def review_cmd(
+    action: ReviewAction = typer.Argument(..., help="set a mark, list marks, or clear a mark."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    statement: int | None = typer.Option(None, "--statement", help="The statement's id."),
+    claim: int | None = typer.Option(None, "--claim", help="The claim's id."),
+    contradiction: tuple[int, int] | None = typer.Option(
+        None, "--contradiction", help="The two claims' ids, in any order (one claim twice: its supporters against its deniers)."),
+    mark: str | None = typer.Option(None, "--mark", "-m", help="confirmed, false_positive or needs_checking (set)."),
+    note: str = typer.Option("", "--note", help="Why (set)."),
+    reviewer: str = typer.Option("", "--reviewer", help="Who reviewed it (set)."),
+    fmt: ReviewFormat = typer.Option(ReviewFormat.table, "--format", "-f", help="table or json."),
+) -> None:
+    """Mark a contradiction, a claim or a statement as confirmed, false_positive or needs_checking.
+
+    Marks are kept across re-indexing (they follow the statements' article and words, not ids).
+    `contradictions` hides pairs marked false_positive (unless --show-false-positives) and lists
+    confirmed ones first; `serve` shows and sets marks in the browser.
+    """
+    from factrack.review import run_review
+
+    target, ids = None, []
+    if statement is not None:
+        target, ids = "statement", [statement]
+    elif claim is not None:
+        target, ids = "claim", [claim]
+    elif contradiction is not None:
+        target, ids = "contradiction", list(contradiction)
+    found = guarded(lambda: run_review(str(action), target, ids, db=db, mark=mark, note=note, reviewer=reviewer))
+    if fmt is ReviewFormat.json:
+        typer.echo(json.dumps([m.to_dict() for m in found], ensure_ascii=False, indent=1))
+    elif found:
+        _review_table(found)
+    else:
+        typer.echo("no review marks")
