@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 FACTRACK := $(VENV)/bin/factrack
 DEMO_DB ?= .factrack/demo
 
-.PHONY: setup demo test
+.PHONY: setup demo test browser
 
 setup: $(VENV)/.installed
 
@@ -24,3 +24,8 @@ demo: setup
 
 test: setup
 	$(PY) -m pytest -q
+
+# The headless-browser test (tests/test_serve.py, slow) drives the system chromium through
+# playwright (a test extra); without chromium on PATH it skips. Debian/Ubuntu, as root:
+browser:
+	apt-get install -y chromium

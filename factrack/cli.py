@@ -636,3 +636,27 @@ def review_cmd(
         _review_table(found)
     else:
         typer.echo("no review marks")
+
+
+# ---------------------------------------------------------------------------- serve
+@app.command("serve")
+def serve_cmd(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
+    port: int = typer.Option(8765, "--port", min=1, max=65535, help="Port to listen on."),
+    read_only: bool = typer.Option(False, "--read-only", help="Refuse every change (review marks): no forms, POST answers 403."),
+) -> None:
+    """Browse the store in a web browser: search, claims, articles, contradictions, speakers; set review marks.
+
+    Binds 127.0.0.1 unless --host says otherwise; there is no login, so bind another address only
+    on a network you trust (and consider --read-only).
+    """
+    from factrack.serve import create_app
+    from factrack.store import default_path
+
+    path = db or default_path()
+    web = guarded(lambda: create_app(path, read_only=read_only))
+    import uvicorn
+
+    typer.echo(f"factrack: serving {path} on http://{host}:{port}/" + (" (read-only)" if read_only else ""), err=True)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
