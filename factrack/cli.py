@@ -660,3 +660,36 @@ def serve_cmd(
 
     typer.echo(f"factrack: serving {path} on http://{host}:{port}/" + (" (read-only)" if read_only else ""), err=True)
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+# ---------------------------------------------------------------------------- report
+class ReportFormat(StrEnum):
+    html = "html"
+    md = "md"
+    csv = "csv"
+    claimreview = "claimreview"
+
+
+@app.command("report")
+def report_cmd(
+    out: Path = typer.Option(..., "--out", "-o", help="File to write."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f",
+                                     help="html (self-contained page), md, csv (one row per contradiction) or "
+                                          "claimreview (schema.org ClaimReview JSON-LD of the reviewed claims)."),
+    since: str | None = typer.Option(None, "--since", help="Only contradictions and claims with a statement on or after this ISO date."),
+    speaker: str | None = typer.Option(None, "--speaker", help="Only what this speaker (any alias) takes part in."),
+    reviewed: bool | None = typer.Option(None, "--reviewed/--unreviewed", help="Only reviewed (or only unreviewed) contradictions and claims."),
+    top: int = typer.Option(50, "--top", min=1, help="At most this many contradictions, claims and speakers."),
+    as_json: bool = typer.Option(False, "--json", help="Print what was written as JSON."),
+) -> None:
+    """Write a report of the store: top contradictions with both sides, the claims with the most
+    sources, the speakers; or ClaimReview JSON-LD for the reviewed claims."""
+    from factrack.report import run_report
+
+    summary = guarded(lambda: run_report(out, str(fmt), db=db, since=since, speaker=speaker, reviewed=reviewed, top=top))
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+    else:
+        typer.echo(f"wrote {summary.out} ({summary.format}, {summary.bytes:,} bytes): {summary.contradictions} "
+                   f"contradiction(s), {summary.claims} claim(s), {summary.speakers} speaker(s)")
