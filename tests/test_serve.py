@@ -257,14 +257,17 @@ def test_a_locked_store_refuses_the_mark_politely(client: TestClient, db: Path, 
     assert r.status_code == 503 and "another process" in r.text
 
 
-def test_pages_follow_a_new_index_run(client: TestClient, db: Path) -> None:
+def test_pages_follow_a_new_index_run(client: TestClient, db: Path, ids: dict[str, int]) -> None:
     assert "Layla Nassar" not in client.get("/", params={"q": "bridge reopened"}).text
+    assert "Layla Nassar" not in client.get("/contradictions", params={"min_score": "0"}).text  # listing cached
     with Store.open(db, write=True) as store:
         text = "Layla Nassar said the bridge reopened on Monday."
         st = Statement(doc="new.txt", text=text, start=0, end=len(text), kind=Kind.CLAIM, lang="en", speaker="Layla Nassar")
-        store.put_article(Article(doc="new.txt", text=text), [st], EMBEDDER.embed([text]))
+        [new], _ = store.put_article(Article(doc="new.txt", text=text), [st], EMBEDDER.embed([text]))
         cl.assign(store)
+        store.put_verdicts([(ids["kirby"], new, "contradiction", 0.8, ["made up for the test"], "t")])
     assert "Layla Nassar" in client.get("/", params={"q": "bridge reopened"}).text
+    assert "made up for the test" in client.get("/contradictions", params={"min_score": "0"}).text
 
 
 # ---------------------------------------------------------------------------- headless browser

@@ -35,6 +35,7 @@ class _Stores:
         self.lock = threading.Lock()
         self.store: Store | None = None
         self.generation = -1
+        self.listings: dict[tuple, list[Any]] = {}  # find_claims answers by store state (views.contradictions_page)
         Store.open(path).close()  # a missing or unreadable store fails now, not on the first page
 
     @contextmanager
@@ -162,7 +163,7 @@ def create_app(db: Path | str, read_only: bool = False, *, embedder: Any = None)
             lang=arg(request, "lang") or None, since=arg(request, "since") or None, until=arg(request, "until") or None,
             min_score=min_score, reviewed=arg(request, "reviewed") or "any",
             show_false_positives=arg(request, "fp") == "1", limit=limit)
-        rows, total = views.contradictions_page(store, f)
+        rows, total = views.contradictions_page(store, f, stores.listings)
         return "contradictions.html", {"rows": rows, "total": total, "f": f, "title": "Contradictions"}
 
     def speaker(request: Request, store: Store) -> tuple[str, dict[str, Any]]:

@@ -224,13 +224,26 @@ def _check_day(value: str | None) -> None:
             raise InputError(f"not an ISO date: {value!r} (expected YYYY-MM-DD)") from None
 
 
-def contradictions_page(store: Store, f: ContradictionFilters) -> tuple[list[ReviewedContradiction], int]:
-    """(rows shown, rows matching before the limit): the claim-level listing under the filters."""
+def contradictions_page(store: Store, f: ContradictionFilters,
+                        cache: dict[tuple, list[Any]] | None = None) -> tuple[list[ReviewedContradiction], int]:
+    """(rows shown, rows matching before the limit): the claim-level listing under the filters.
+
+    ``cache`` keeps ``find_claims``'s answer (the expensive part: every split claim and verdict is
+    loaded) per store state: the generation, which every run that adds or removes statements bumps,
+    and the claim count; review marks are applied afresh on every request."""
     from factrack.compare import contradictions as contra
 
     for d in (f.since, f.until):
         _check_day(d)
-    found = contra.find_claims(store, speaker=f.speaker or None, since=f.since or None, min_score=f.min_score)
+    key = (store.generation(), store.claim_count(), contra.has_verdicts(store), f.speaker or None, f.since or None,
+           f.min_score)
+    found = cache.get(key) if cache is not None else None
+    if found is None:
+        found = contra.find_claims(store, speaker=f.speaker or None, since=f.since or None, min_score=f.min_score)
+        if cache is not None:
+            if len(cache) > 32:
+                cache.clear()
+            cache[key] = found
 
     def statements(c: Any) -> list[StoredStatement]:
         return [*c.a.statements, *c.b.statements]
