@@ -655,7 +655,7 @@ def serve_cmd(
     from factrack.store import default_path
 
     path = db or default_path()
-    web = guarded(lambda: create_app(path, read_only=read_only))
+    web = guarded(lambda: create_app(path, read_only=read_only, warm=True))
     import uvicorn
 
     typer.echo(f"factrack: serving {path} on http://{host}:{port}/" + (" (read-only)" if read_only else ""), err=True)

@@ -72,9 +72,9 @@ class Marks:
     def for_pair(self, a: Claim, b: Claim) -> ReviewMark | None:
         x, y = claim_anchors(a), claim_anchors(b)
         for m in self._of("contradiction"):
-            if (m.anchors_a & x and m.anchors_b & y) or (m.anchors_a & y and m.anchors_b & x):
-                if (a.id == b.id) == (m.anchors_a == m.anchors_b):  # a stance mark is not a two-claim mark
-                    return m
+            both = (m.anchors_a & x and m.anchors_b & y) or (m.anchors_a & y and m.anchors_b & x)
+            if both and (a.id == b.id) == (m.anchors_a == m.anchors_b):  # a stance mark is not a two-claim mark
+                return m
         return None
 
     def for_contradiction(self, c: ClaimContradiction) -> ReviewMark | None:

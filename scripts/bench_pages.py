@@ -6,8 +6,8 @@
 
 pages: a synthetic store of ``n`` statements in clusters of 1-5 paraphrases (384-d vectors at
 cosine 0.99 to their cluster's centre, Zipf-drawn words, as in scripts/bench_claims.py), half
-Arabic-labelled, 50 speakers, dates over a year, each statement in a sentence of its own; grouped
-into claims by ``claims.assign``; one contradiction verdict for every 100 statements between two
+Arabic-labelled, 50 speakers, dates over a year, each statement in a sentence of its own; each
+cluster written as one claim (``--assign``: grouped by ``claims.assign`` instead, minutes at 100k); one contradiction verdict for every 100 statements between two
 random claims. The app (``create_app``) answers through Starlette's TestClient, so a time is the
 whole request: routing, the store, the page's data, Jinja rendering. The contradictions page
 (the store-wide listing, first 50 rows) is timed over requests/20 requests. Search queries are two words
@@ -33,14 +33,14 @@ bs = importlib.util.module_from_spec(spec)
 assert spec.loader is not None
 spec.loader.exec_module(bs)
 
-from factrack import claims as cl  # noqa: E402
-from factrack.records import Article, Kind, Statement  # noqa: E402
-from factrack.store import Store  # noqa: E402
+from factrack import claims as cl
+from factrack.records import Article, Kind, Statement
+from factrack.store import Store
 
 DIM = 384
 
 
-def build(path: Path, n: int, seed: int = 0) -> tuple[float, float]:
+def build(path: Path, n: int, seed: int = 0, group: bool = False) -> tuple[float, float]:
     """The synthetic store (see the module docstring); returns (load seconds, grouping seconds)."""
     rng = np.random.default_rng(seed)
     sizes: list[int] = []
@@ -87,15 +87,27 @@ def build(path: Path, n: int, seed: int = 0) -> tuple[float, float]:
         store.bulk_load(items())
     t1 = time.perf_counter()
     with Store.open(path, write=True) as store:
-        cl.assign(store)
         ids = store.ids()
+        if group:
+            cl.assign(store)
+        else:  # the clusters are the claims: written directly (claims.assign takes minutes at 100k)
+            from factrack.store import Membership
+
+            with store.transaction(bump=False):
+                at = 0
+                for size in sizes:
+                    members = [int(i) for i in ids[at : at + size]]
+                    at += size
+                    cid = store.new_claim(members[0], "bench:clusters")
+                    store.put_members([Membership(m, cid, None if k == 0 else members[0], None, ("synthetic cluster",))
+                                       for k, m in enumerate(members)])
         pairs = rng.choice(ids, size=(n // 100, 2))
         store.put_verdicts([(int(a), int(b), "contradiction", float(rng.uniform(0.7, 1.0)), ["number differs: 3 vs 4"], "bench")
                             for a, b in pairs if a != b])
     return t1 - t0, time.perf_counter() - t1
 
 
-def pages(n: int, requests: int) -> None:
+def pages(n: int, requests: int, assign: bool = False) -> None:
     from starlette.testclient import TestClient
 
     from factrack.serve import create_app
@@ -103,8 +115,8 @@ def pages(n: int, requests: int) -> None:
     path = bs.WORK / f"pages-{n}"
     if not (path / "store.sqlite").exists():
         shutil.rmtree(path, ignore_errors=True)
-        load, group = build(path, n)
-        print(f"built {n:,} statements: bulk load {load:.1f} s, grouping {group:.1f} s")
+        load, group = build(path, n, group=assign)
+        print(f"built {n:,} statements: bulk load {load:.1f} s, claims {group:.1f} s")
     with Store.open(path) as store:
         multi = [c for c, k in store.claim_ids(min_statements=2)]
     rng = np.random.default_rng(3)
@@ -146,10 +158,11 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--requests", type=int, default=100)
     ap.add_argument("--db", default="/tmp/pages-demo")
+    ap.add_argument("--assign", action="store_true", help="group the synthetic store with claims.assign")
     args = ap.parse_args()
     bs.WORK.mkdir(parents=True, exist_ok=True)
     if args.what == "pages":
-        pages(args.n, args.requests)
+        pages(args.n, args.requests, args.assign)
     else:
         report(args.db)
     return 0

@@ -58,7 +58,7 @@ def test_html_is_self_contained_escaped_and_applies_marks(db: tuple[Path, dict[s
 def test_markdown_and_csv(db: tuple[Path, dict[str, int]]) -> None:
     path, ids = db
     with Store.open(path) as store:
-        md, data = build_report(store, "md", min_score=0.0)
+        md, _ = build_report(store, "md", min_score=0.0)
         text, _ = build_report(store, "csv", min_score=0.0)
     assert md.startswith("# factrack report") and "## Top contradictions (2)" in md
     assert "Ali Mansour denies what Samir Fathy asserts" in md and "| Fuad Hussein | فؤاد حسين | 3 |" in md
@@ -103,9 +103,9 @@ def test_claimreview_has_the_required_fields(db: tuple[Path, dict[str, int]], tm
 
 
 def test_filters_and_errors(db: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
-    path, ids = db
+    path, _ = db
     with Store.open(path) as store:
-        md, data = build_report(store, "md", min_score=0.0, speaker="Kirby")
+        _, data = build_report(store, "md", min_score=0.0, speaker="Kirby")
         assert [r.kind for r in data.contradictions] == ["claims"] and [s[0] for s in data.speakers] == ["John Kirby"]
         _, data = build_report(store, "md", min_score=0.0, since="2026-04-01")
         assert [r.kind for r in data.contradictions] == ["claims"]

@@ -357,3 +357,16 @@ def test_in_a_headless_browser(tmp_path: Path) -> None:
     with Store.open(db) as store:
         [mark] = store.reviews()
         assert (mark.mark, mark.reviewer) == ("false_positive", "Mona")
+
+
+def test_warm_start_fills_the_listing_cache(db: Path, ids: dict[str, int]) -> None:
+    app = create_app(db, embedder=EMBEDDER, warm=True)
+    for t in threading.enumerate():
+        if t.name == "factrack-warm":
+            t.join(timeout=30)
+    [(key, rows)] = app.state.stores.listings.items()
+    assert key[-1] == 0.7 and len(rows) == 2  # the default page's listing (both rows score above 0.7)
+    client = TestClient(app)
+    assert "Ali Mansour denies what Samir Fathy asserts" in client.get("/contradictions").text
+    app.state.stores.listings[key] = rows[1:]  # the page answers from the cache, not from the store
+    assert "Ali Mansour denies" not in client.get("/contradictions").text

@@ -87,12 +87,31 @@ def _safe_next(value: str | None) -> str:
     return value
 
 
-def create_app(db: Path | str, read_only: bool = False, *, embedder: Any = None) -> Any:
+def _warm_listing(stores: _Stores) -> None:
+    """Fill the listing cache for the contradictions page's default filters, on a connection of its
+    own (the pages' shared one stays free); a failure only leaves the cache empty."""
+    from factrack.serve import views
+
+    try:
+        with Store.open(stores.path) as store:
+            views.contradictions_page(store, views.ContradictionFilters(), stores.listings)
+    except Exception:  # noqa: BLE001 - best effort: the page computes it itself when asked
+        return
+
+
+def create_app(db: Path | str, read_only: bool = False, *, embedder: Any = None, warm: bool = False) -> Any:
     """The ASGI app for the store in ``db``; ``embedder`` replaces the store model's query embedder
-    (tests pass a fake). Raises ``StoreError`` at once when there is no readable store."""
+    (tests pass a fake); ``warm`` computes the default contradictions listing in a background
+    thread at once (on a large store its first computation takes long). Raises ``StoreError`` at
+    once when there is no readable store."""
     from starlette.applications import Starlette
     from starlette.requests import Request
-    from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+    from starlette.responses import (
+        HTMLResponse,
+        PlainTextResponse,
+        RedirectResponse,
+        Response,
+    )
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
 
@@ -100,6 +119,8 @@ def create_app(db: Path | str, read_only: bool = False, *, embedder: Any = None)
 
     stores = _Stores(Path(db).expanduser())
     env = _templates()
+    if warm:
+        threading.Thread(target=_warm_listing, args=(stores,), daemon=True, name="factrack-warm").start()
 
     def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
         token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(24)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from factrack.errors import InputError
@@ -52,7 +53,7 @@ def sentence_with_all(sentence: str, start: int, members: Sequence[StoredStateme
             cuts |= {a, b}
     points = sorted(cuts)
     out = []
-    for x, y in zip(points, points[1:], strict=False):
+    for x, y in pairwise(points):
         inside = [sid for a, b, sid in spans if a <= x and y <= b]
         out.append(Segment(sentence[x:y], bool(inside), current in inside, inside[0] if inside else None))
     return [p for p in out if p.text]
@@ -319,7 +320,7 @@ def speaker_page(store: Store, name: str) -> SpeakerPage:
         raise InputError(f"no speaker {name!r} in the store")
     role, aliases = record or (None, ())
     claim_of = store.claim_of([s.id for s in statements])
-    width, height, left, right = 720, 130, 90, 40
+    width, left, right = 720, 90, 40
     days = [(s, d) for s in statements if s.published and (d := _day_number(s.published)) is not None]
     dots: list[Dot] = []
     ticks: list[tuple[float, str]] = []
@@ -336,7 +337,7 @@ def speaker_page(store: Store, name: str) -> SpeakerPage:
             x = x_of(d)
             n = seen.get((x, row), 0)
             seen[(x, row)] = n + 1
-            dots.append(Dot(x, 20 + 35 * row + (n % 4) * 4, s, claim_of.get(s.id), s.published[:10]))  # stacked a little
+            dots.append(Dot(x, 20 + 35 * row + (n % 4) * 4, s, claim_of.get(s.id), (s.published or '')[:10]))  # stacked a little
         for d in sorted({lo, hi, lo + span // 2} if hi > lo else {lo}):
             ticks.append((x_of(d), date.fromordinal(d).isoformat()))
     # stance toward each claim, in date order: where it turns
@@ -347,7 +348,7 @@ def speaker_page(store: Store, name: str) -> SpeakerPage:
     for cid, claim in claims.items():
         seq = sorted(((m.statement.published or "")[:10], m.stance, m.statement) for m in claim.members
                      if m.statement.id in mine and m.statement.published)
-        for (d1, st1, s1), (d2, st2, s2) in zip(seq, seq[1:], strict=False):
+        for (d1, st1, s1), (d2, st2, s2) in pairwise(seq):
             if st1 != st2:
                 changes.append(StanceChange(cid, claim.label.text, (d1, st1, s1), (d2, st2, s2)))
     changes.sort(key=lambda c: c.after[0])
