@@ -188,6 +188,8 @@ def test_review_by_form_needs_csrf_and_hides_a_false_positive(client: TestClient
     assert "ask CENTCOM" in client.get("/", params={"q": "2,500 US troops"}).text
     art = client.get("/article", params={"doc": "wire/troops-en.txt"}).text
     assert "mark-confirmed" in art and "Omar" in art
+    assert "Omar" in client.get("/speaker", params={"name": "John Kirby"}).text
+    assert "this statement:" in client.get("/", params={"q": "2,500 US troops"}).text
     # clearing, and bad forms
     assert post_mark(client, "claim", [kirby], "clear", token).status_code == 303
     assert "ask CENTCOM" not in client.get(f"/claim/{kirby}").text

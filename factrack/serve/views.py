@@ -68,6 +68,7 @@ class SearchResult:
     score: float
     claim_mark: Any
     others: tuple[StoredStatement, ...]
+    statement_mark: Any = None
 
 
 def search_page(store: Store, query: str, *, k: int = 10, embedder: Any = None, **filters: Any) -> list[SearchResult]:
@@ -86,7 +87,7 @@ def search_page(store: Store, query: str, *, k: int = 10, embedder: Any = None, 
         best = h.best.statement
         stance = next((m.stance for m in h.claim.members if m.statement.id == best.id), None)
         others = tuple(m.statement for m in h.claim.members if m.statement.id != best.id)
-        out.append(SearchResult(h.claim, best, stance, h.score, marks.for_claim(h.claim), others))
+        out.append(SearchResult(h.claim, best, stance, h.score, marks.for_claim(h.claim), others, marks.for_statement(best)))
     return out
 
 
@@ -294,6 +295,7 @@ class SpeakerPage:
     undated: int
     changes: list[StanceChange]
     claim_of: dict[int, int]
+    marks: dict[int, Any] = field(default_factory=dict)  # statement id -> its review mark
     width: int = 720
     height: int = 130
     rows: tuple[str, ...] = field(default=("asserts", "denies", "questions"))
@@ -352,7 +354,9 @@ def speaker_page(store: Store, name: str) -> SpeakerPage:
             if st1 != st2:
                 changes.append(StanceChange(cid, claim.label.text, (d1, st1, s1), (d2, st2, s2)))
     changes.sort(key=lambda c: c.after[0])
-    return SpeakerPage(canonical, role, aliases, statements, dots, ticks, len(statements) - len(days), changes, claim_of)
+    marks = Marks.load(store)
+    return SpeakerPage(canonical, role, aliases, statements, dots, ticks, len(statements) - len(days), changes, claim_of,
+                       {s.id: m for s in statements if (m := marks.for_statement(s)) is not None})
 
 
 def speakers_page(store: Store) -> list[tuple[str, tuple[str, ...], int]]:
