@@ -645,6 +645,8 @@ def serve_cmd(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
     port: int = typer.Option(8765, "--port", min=1, max=65535, help="Port to listen on."),
     read_only: bool = typer.Option(False, "--read-only", help="Refuse every change (review marks): no forms, POST answers 403."),
+    article_files: bool = typer.Option(True, "--article-files/--no-article-files",
+                                       help="Show an article's whole text from its indexed file when unchanged (relative paths: from this folder)."),
 ) -> None:
     """Browse the store in a web browser: search, claims, articles, contradictions, speakers; set review marks.
 
@@ -655,7 +657,7 @@ def serve_cmd(
     from factrack.store import default_path
 
     path = db or default_path()
-    web = guarded(lambda: create_app(path, read_only=read_only, warm=True))
+    web = guarded(lambda: create_app(path, read_only=read_only, warm=True, article_files=article_files))
     import uvicorn
 
     typer.echo(f"factrack: serving {path} on http://{host}:{port}/" + (" (read-only)" if read_only else ""), err=True)

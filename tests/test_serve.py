@@ -376,3 +376,34 @@ def test_warm_start_fills_the_listing_cache(db: Path, ids: dict[str, int]) -> No
     assert "Ali Mansour denies what Samir Fathy asserts" in client.get("/contradictions").text
     app.state.stores.listings[key] = rows[1:]  # the page answers from the cache, not from the store
     assert "Ali Mansour denies" not in client.get("/contradictions").text
+
+
+def test_article_page_shows_the_whole_text_when_the_file_is_unchanged(tmp_path: Path, db: Path, ids: dict[str, int]) -> None:
+    from factrack.ingest import read_articles
+
+    path = tmp_path / "plant.txt"
+    path.write_text("Plant closure\nThe union said the plant was shut on Sunday. <script>alert(1)</script>\n"
+                    "وقال الوزير إن المصنع لم يغلق.\nLast line.", encoding="utf-8")
+    [article] = list(read_articles([str(path)]))
+    words = "the plant was shut on Sunday"
+    ar_words = "المصنع لم يغلق"
+    sts = [Statement(doc=article.doc, text=w, start=article.text.index(w), end=article.text.index(w) + len(w),
+                     kind=Kind.INDIRECT, lang=code, speaker=who)
+           for w, code, who in ((words, "en", "Union"), (ar_words, "ar", "الوزير"))]
+    with Store.open(db, write=True) as store:
+        got, _ = store.put_article(article, sts, EMBEDDER.embed([s.text for s in sts]))
+    client = TestClient(create_app(db, embedder=EMBEDDER))
+    r = client.get("/article", params={"doc": article.doc, "s": got[1]})
+    assert r.status_code == 200 and "The article's text as indexed" in r.text
+    assert f'<mark class="other" data-statement="{got[0]}" id="s{got[0]}">{words}</mark>' in r.text
+    assert f'<mark class="cur" data-statement="{got[1]}" id="s{got[1]}">{ar_words}</mark>' in r.text
+    assert "Last line." in r.text and "<script>alert(1)" not in r.text and "&lt;script&gt;alert(1)" in r.text
+    # off: only the stored sentences
+    off = TestClient(create_app(db, embedder=EMBEDDER, article_files=False)).get("/article", params={"doc": article.doc})
+    assert "Last line." not in off.text and "reading article files is off" in off.text
+    # the file changed since: the offsets may not fit, so the stored sentences are shown, and why
+    path.write_text(path.read_text(encoding="utf-8").replace("Sunday", "Monday"), encoding="utf-8")
+    r = client.get("/article", params={"doc": article.doc})
+    assert "changed since it was indexed" in r.text and "Last line." not in r.text and words in r.text
+    path.unlink()
+    assert "not readable from here" in client.get("/article", params={"doc": article.doc}).text

@@ -99,10 +99,13 @@ def _warm_listing(stores: _Stores) -> None:
         return
 
 
-def create_app(db: Path | str, read_only: bool = False, *, embedder: Any = None, warm: bool = False) -> Any:
+def create_app(db: Path | str, read_only: bool = False, *, embedder: Any = None, warm: bool = False,
+               article_files: bool = True) -> Any:
     """The ASGI app for the store in ``db``; ``embedder`` replaces the store model's query embedder
     (tests pass a fake); ``warm`` computes the default contradictions listing in a background
-    thread at once (on a large store its first computation takes long). Raises ``StoreError`` at
+    thread at once (on a large store its first computation takes long); ``article_files``: the
+    article page reads an article's file (only a doc the store records) to show its whole text
+    when the file is unchanged since indexing. Raises ``StoreError`` at
     once when there is no readable store."""
     from starlette.applications import Starlette
     from starlette.requests import Request
@@ -170,7 +173,7 @@ def create_app(db: Path | str, read_only: bool = False, *, embedder: Any = None,
         if not doc:
             raise InputError("which article? (?doc=...)")
         s = arg(request, "s")
-        p = views.article_page(store, doc, int(s) if s.isdigit() else None)
+        p = views.article_page(store, doc, int(s) if s.isdigit() else None, files=article_files)
         return "article.html", {"p": p, "title": p.meta.get("title") or doc}
 
     def contradictions(request: Request, store: Store) -> tuple[str, dict[str, Any]]:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factrack.errors import InputError
@@ -29,6 +30,7 @@ class Segment:
     mark: bool = False
     current: bool = False  # the statement the page is about (a stronger highlight)
     statement_id: int | None = None
+    starts: bool = False  # the first piece of its statement (where a link to it lands)
 
 
 def sentence_segments(s: StoredStatement) -> list[Segment]:
@@ -54,8 +56,10 @@ def sentence_with_all(sentence: str, start: int, members: Sequence[StoredStateme
     points = sorted(cuts)
     out = []
     for x, y in pairwise(points):
-        inside = [sid for a, b, sid in spans if a <= x and y <= b]
-        out.append(Segment(sentence[x:y], bool(inside), current in inside, inside[0] if inside else None))
+        inside = [(sid, a) for a, b, sid in spans if a <= x and y <= b]
+        first = inside[0] if inside else None
+        out.append(Segment(sentence[x:y], bool(inside), current in [i for i, _ in inside],
+                           first[0] if first else None, bool(first and first[1] == x)))
     return [p for p in out if p.text]
 
 
@@ -181,15 +185,48 @@ class ArticlePage:
     claim_of: dict[int, int]
     marks: dict[int, Any]
     current: int | None
+    full: list[Segment] | None = None  # the whole text, when its file is readable and unchanged
+    full_note: str = ""  # why the whole text is not shown
 
 
-def article_page(store: Store, doc: str, current: int | None = None) -> ArticlePage:
-    """An article as the store holds it: its metadata and the sentences that carry statements, in
-    text order, every statement highlighted by its offsets. The store does not keep the full text."""
+MAX_ARTICLE_BYTES = 5_000_000
+
+
+def full_text(meta: dict[str, Any]) -> tuple[str | None, str]:
+    """(the article's text, "") when the file it was indexed from is still readable and its content
+    hash is the stored one (so the stored offsets fit), else (None, why not). The store keeps only
+    statements and their sentences; a relative ``doc`` is read from the server's working folder.
+    Only a doc recorded in the store is ever read."""
+    from factrack.ingest import read_articles
+    from factrack.records import Article
+
+    doc = str(meta["doc"])
+    path = Path(doc.rsplit("#", 1)[0] if "#" in doc and not Path(doc).exists() else doc)
+    try:
+        if not path.is_file():
+            return None, f"the file {doc} is not readable from here"
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            return None, f"the file {doc} is too large to show"
+    except OSError:
+        return None, f"the file {doc} is not readable from here"
+    for found in read_articles([str(path)]):
+        if isinstance(found, Article) and found.doc == doc:
+            if found.content_hash == meta.get("hash"):
+                return found.text, ""
+            return None, f"the file {doc} changed since it was indexed (run `factrack index` again)"
+    return None, f"the file {doc} no longer holds this article"
+
+
+def article_page(store: Store, doc: str, current: int | None = None, *, files: bool = True) -> ArticlePage:
+    """An article: its metadata, and its whole text with every statement highlighted by its
+    offsets when the indexed file is still there unchanged (``files``); otherwise the sentences
+    that carry statements, in text order, each statement highlighted."""
     meta = store.article_meta(doc)
     if meta is None:
         raise InputError(f"no article {doc!r} in the store")
     statements = store.statements_where("s.doc = ?", [doc], order="s.start, s.id")
+    text, note = full_text(meta) if files else (None, "reading article files is off")
+    full = sentence_with_all(text, 0, statements, current) if text is not None else None
     groups: dict[tuple[int, str], list[StoredStatement]] = {}
     for s in statements:
         if s.sentence and s.sentence_start is not None:
@@ -201,7 +238,7 @@ def article_page(store: Store, doc: str, current: int | None = None) -> ArticleP
         sentences.append(ArticleSentence(start, sentence_with_all(text, start, members, current), members))
     marks = Marks.load(store)
     return ArticlePage(meta, sentences, store.claim_of([s.id for s in statements]),
-                       {s.id: marks.for_statement(s) for s in statements}, current)
+                       {s.id: marks.for_statement(s) for s in statements}, current, full, note)
 
 
 # ---------------------------------------------------------------------------- contradictions

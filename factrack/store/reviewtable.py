@@ -79,12 +79,11 @@ class ReviewTables:
         return n
 
     def article_meta(self, doc: str) -> dict[str, Any] | None:
-        """An article's stored metadata (no text: the store keeps only statements and their sentences)."""
-        row = self._conn.execute(
-            "SELECT doc, title, url, source, published, lang, indexed_at FROM articles WHERE doc = ?", (doc,)).fetchone()
-        if row is None:
-            return None
-        return dict(zip(("doc", "title", "url", "source", "published", "lang", "indexed_at"), row, strict=True))
+        """An article's stored metadata and content hash (no text: the store keeps only statements and
+        their sentences)."""
+        cols = ("doc", "title", "url", "source", "published", "lang", "indexed_at", "hash")
+        row = self._conn.execute(f"SELECT {', '.join(cols)} FROM articles WHERE doc = ?", (doc,)).fetchone()
+        return None if row is None else dict(zip(cols, row, strict=True))
 
     def speaker_record(self, name: str) -> tuple[str | None, tuple[str, ...]] | None:
         """(role, aliases) of a stored speaker, or None when the name is not one."""
