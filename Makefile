@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 FACTRACK := $(VENV)/bin/factrack
 DEMO_DB ?= .factrack/demo
 
-.PHONY: setup demo test
+.PHONY: setup demo test browser
 
 setup: $(VENV)/.installed
 
@@ -22,6 +22,12 @@ demo: setup
 	$(FACTRACK) contradictions --db $(DEMO_DB) --limit 10 --format table
 	@echo "The demo store is $(DEMO_DB): query it with $(FACTRACK) lookup \"QUERY\" --db $(DEMO_DB);"
 	@echo "also $(FACTRACK) show ID --db $(DEMO_DB), $(FACTRACK) claims ID --db $(DEMO_DB), or $(FACTRACK) --help"
+	@echo "Open the pages: $(FACTRACK) serve --db $(DEMO_DB)   (then http://127.0.0.1:8765/)"
 
 test: setup
 	$(PY) -m pytest -q
+
+# The headless-browser test (tests/test_serve.py, slow) drives the system chromium through
+# playwright (a test extra); without chromium on PATH it skips. Debian/Ubuntu, as root:
+browser:
+	apt-get install -y chromium

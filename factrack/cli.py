@@ -693,6 +693,9 @@ def _claim_cx_table(found: Any) -> None:
     width = max(columns - 8, 20)
     for n, c in enumerate(found, 1):
         typer.echo(typer.style(f"{n:>2}. {c.score:.2f}  ", bold=True) + "; ".join(c.reasons))
+        if getattr(c, "mark", None) is not None:
+            typer.echo(f"    reviewed: {c.mark.mark}" + (f" by {c.mark.reviewer}" if c.mark.reviewer else "")
+                       + f", {c.mark.created[:10]}" + (f": {_shorten(c.mark.note, 80)}" if c.mark.note else ""))
         for tag, side in (("A", c.a), ("B", c.b)):
             s = side.best
             typer.echo(f"    {tag} claim #{side.claim.id} ({side.stance}): {len(side.statements)} statement(s), "
@@ -721,6 +724,7 @@ def contradictions_cmd(
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many rows."),
     statements: bool = typer.Option(False, "--statements", help="List statement pairs instead of claim pairs."),
     include_self: bool = typer.Option(False, "--self", help="Also list a speaker against themself."),
+    show_false_positives: bool = typer.Option(False, "--show-false-positives", help="Also list pairs a reviewer marked false_positive (`factrack review`)."),
     nli_model: str | None = typer.Option(
         None, "--nli-model", help=NLI_HELP + " Becomes the store's scorer: its verdicts are made again."),
     pair_model: str | None = typer.Option(
@@ -740,12 +744,14 @@ def contradictions_cmd(
     then what is stored is listed, with a note.
     """
     from factrack.compare.commands import run_contradictions
+    from factrack.review import run_reviewed_contradictions
 
-    found = guarded(lambda: run_contradictions(db=db, speaker=speaker, since=since, until=until, min_score=min_score,
-                                               limit=limit,
-                                               nli_model=nli_model, pair_model=pair_model, statements=statements,
-                                               include_self=include_self, refresh=not no_refresh,
-                                               progress=_ix_progress("scoring pairs"), notice=warn))
+    listing: Callable[..., Any] = run_contradictions if statements else run_reviewed_contradictions
+    extra = {} if statements else {"show_false_positives": show_false_positives}
+    found = guarded(lambda: listing(db=db, speaker=speaker, since=since, until=until, min_score=min_score, limit=limit,
+                                    nli_model=nli_model, pair_model=pair_model, statements=statements,
+                                    include_self=include_self, refresh=not no_refresh,
+                                    progress=_ix_progress("scoring pairs"), notice=warn, **extra))
     hints = [f"try a lower --min-score than {min_score:g}"] if min_score > 0 else []
     hints += [h for h in [_relax(speaker=speaker, since=since, until=until)] if h]
     emit(found, resolve_format(fmt), _cx_table if statements else _claim_cx_table,
@@ -887,3 +893,124 @@ def show_cmd(
     view = guarded(lambda: run_show(ref, db=db, claim=claim, min_score=min_score))
     table = _show_statement_table if isinstance(view, StatementView) else _show_claim_table
     emit([view], resolve_format(fmt), table, "", single=True)
+
+
+# ---------------------------------------------------------------------------- review
+class ReviewAction(StrEnum):
+    set = "set"
+    list = "list"
+    clear = "clear"
+
+
+class ReviewFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _review_table(marks: Any) -> None:
+    for m in marks:
+        refs = m.refs
+        what = (f"contradiction claims #{refs['claims'][0]} / #{refs['claims'][1]}" if m.target == "contradiction"
+                else f"claim #{refs.get('claim')}" if m.target == "claim" else f"statement #{refs.get('statement')}")
+        typer.echo(typer.style(f"{m.mark:<15}", bold=True) + f"{what} | {m.reviewer or '—'} | {m.created[:16]}")
+        texts = refs.get("labels") or [refs.get("label") or refs.get("text") or ""]
+        for t in texts:
+            typer.echo(f"    {_shorten(t, 100)}")
+        if m.note:
+            typer.echo(f"    note: {_shorten(m.note, 100)}")
+
+
+@app.command("review")
+def review_cmd(
+    action: ReviewAction = typer.Argument(..., help="set a mark, list marks, or clear a mark."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    statement: int | None = typer.Option(None, "--statement", help="The statement's id."),
+    claim: int | None = typer.Option(None, "--claim", help="The claim's id."),
+    contradiction: tuple[int, int] | None = typer.Option(
+        None, "--contradiction", help="The two claims' ids, in any order (one claim twice: its supporters against its deniers)."),
+    mark: str | None = typer.Option(None, "--mark", "-m", help="confirmed, false_positive or needs_checking (set)."),
+    note: str = typer.Option("", "--note", help="Why (set)."),
+    reviewer: str = typer.Option("", "--reviewer", help="Who reviewed it (set)."),
+    fmt: ReviewFormat = typer.Option(ReviewFormat.table, "--format", "-f", help="table or json."),
+) -> None:
+    """Mark a contradiction, a claim or a statement as confirmed, false_positive or needs_checking.
+
+    Marks are kept across re-indexing (they follow the statements' article and words, not ids).
+    `contradictions` hides pairs marked false_positive (unless --show-false-positives) and lists
+    confirmed ones first; `serve` shows and sets marks in the browser.
+    """
+    from factrack.review import run_review
+
+    target, ids = None, []
+    if statement is not None:
+        target, ids = "statement", [statement]
+    elif claim is not None:
+        target, ids = "claim", [claim]
+    elif contradiction is not None:
+        target, ids = "contradiction", list(contradiction)
+    found = guarded(lambda: run_review(str(action), target, ids, db=db, mark=mark, note=note, reviewer=reviewer))
+    if fmt is ReviewFormat.json:
+        typer.echo(json.dumps([m.to_dict() for m in found], ensure_ascii=False, indent=1))
+    elif found:
+        _review_table(found)
+    else:
+        typer.echo("no review marks")
+
+
+# ---------------------------------------------------------------------------- serve
+@app.command("serve")
+def serve_cmd(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
+    port: int = typer.Option(8765, "--port", min=1, max=65535, help="Port to listen on."),
+    read_only: bool = typer.Option(False, "--read-only", help="Refuse every change (review marks): no forms, POST answers 403."),
+    article_files: bool = typer.Option(True, "--article-files/--no-article-files",
+                                       help="Show an article's whole text from its indexed file when unchanged (relative paths: from this folder)."),
+) -> None:
+    """Browse the store in a web browser: search, claims, articles, contradictions, speakers; set review marks.
+
+    Binds 127.0.0.1 unless --host says otherwise; there is no login, so bind another address only
+    on a network you trust (and consider --read-only).
+    """
+    from factrack.serve import create_app
+    from factrack.store import default_path
+
+    path = db or default_path()
+    web = guarded(lambda: create_app(path, read_only=read_only, warm=True, article_files=article_files))
+    import uvicorn
+
+    typer.echo(f"factrack: serving {path} on http://{host}:{port}/" + (" (read-only)" if read_only else ""), err=True)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+# ---------------------------------------------------------------------------- report
+class ReportFormat(StrEnum):
+    html = "html"
+    md = "md"
+    csv = "csv"
+    claimreview = "claimreview"
+
+
+@app.command("report")
+def report_cmd(
+    out: Path = typer.Option(..., "--out", "-o", help="File to write."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f",
+                                     help="html (self-contained page), md, csv (one row per contradiction) or "
+                                          "claimreview (schema.org ClaimReview JSON-LD of the reviewed claims)."),
+    since: str | None = typer.Option(None, "--since", help="Only contradictions and claims with a statement on or after this ISO date."),
+    speaker: str | None = typer.Option(None, "--speaker", help="Only what this speaker (any alias) takes part in."),
+    reviewed: bool | None = typer.Option(None, "--reviewed/--unreviewed", help="Only reviewed (or only unreviewed) contradictions and claims."),
+    top: int = typer.Option(50, "--top", min=1, help="At most this many contradictions, claims and speakers."),
+    as_json: bool = typer.Option(False, "--json", help="Print what was written as JSON."),
+) -> None:
+    """Write a report of the store: top contradictions with both sides, the claims with the most
+    sources, the speakers; or ClaimReview JSON-LD for the reviewed claims."""
+    from factrack.report import run_report
+
+    summary = guarded(lambda: run_report(out, str(fmt), db=db, since=since, speaker=speaker, reviewed=reviewed, top=top))
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+    else:
+        typer.echo(f"wrote {summary.out} ({summary.format}, {summary.bytes:,} bytes): {summary.contradictions} "
+                   f"contradiction(s), {summary.claims} claim(s), {summary.speakers} speaker(s)")

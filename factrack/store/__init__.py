@@ -22,6 +22,7 @@ from factrack.store.claimtable import Membership
 from factrack.store.core import Store, default_path
 from factrack.store.lock import LOCK_NAME
 from factrack.store.records import SearchFilter, StoredStatement
+from factrack.store.reviewtable import MARKS, TARGETS, ReviewMark
 from factrack.store.schema import DB_NAME, SCHEMA_VERSION, VerdictRow, fts_query
 from factrack.store.vectors import EXACT_FILTERED_MAX, IVF_NPROBE, IVF_THRESHOLD, ivf_nlist, ivf_nprobe
 
@@ -31,11 +32,14 @@ __all__ = [
     "IVF_NPROBE",
     "IVF_THRESHOLD",
     "LOCK_NAME",
+    "MARKS",
     "Membership",
+    "ReviewMark",
     "SCHEMA_VERSION",
     "SearchFilter",
     "Store",
     "StoredStatement",
+    "TARGETS",
     "VerdictRow",
     "default_path",
     "fts_query",

@@ -22,6 +22,7 @@ from factrack.errors import StoreError
 from factrack.normalize import fold
 from factrack.records import Article, Statement
 from factrack.store.claimtable import ClaimTables
+from factrack.store.reviewtable import ReviewTables
 from factrack.store.speakertable import SpeakerMerges
 from factrack.store.lock import LOCK_NAME, _take_lock
 from factrack.store.records import SearchFilter, StoredStatement, _row_to_stored
@@ -69,7 +70,7 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("factrack"))
 
 
-class Store(ClaimTables, SpeakerMerges, PendingScores):
+class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
     """Records, full text and vectors of one factrack data folder. Open with ``Store.open``."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, lock_fd: int | None) -> None:

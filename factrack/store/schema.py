@@ -77,6 +77,20 @@ CREATE TABLE IF NOT EXISTS unscored (
     statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE);
 INSERT OR IGNORE INTO unscored SELECT id FROM statements WHERE NOT EXISTS (SELECT 1 FROM verdicts);
 """,
+    # 4: review marks (a reviewer's confirmed / false_positive / needs_checking on a statement, a
+    #    claim or a contradiction), keyed on statement anchors that survive re-indexing
+    #    (factrack/store/reviewtable.py); no foreign key, so deleting statements keeps them
+    """
+CREATE TABLE IF NOT EXISTS reviews (
+    target TEXT NOT NULL,  -- statement | claim | contradiction
+    key TEXT NOT NULL,  -- the target's stable key, from anchors (factrack.review)
+    mark TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', reviewer TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    anchors_a TEXT NOT NULL,  -- JSON list: anchors of the statement, or of the (first) claim's members
+    anchors_b TEXT NOT NULL DEFAULT '[]',  -- JSON list: the other claim's, for a contradiction
+    refs TEXT NOT NULL DEFAULT '{}',  -- JSON: ids and label texts when marked, for display only
+    PRIMARY KEY (target, key));
+""",
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
