@@ -49,13 +49,14 @@ def attribution(doc: Doc) -> Doc:
     """Quotes and reported speech with their cues and speaker mentions."""
     candidates, busy = find_candidates(doc, doc.lang_)
     claims: list[Candidate] = []
+    text = doc.text  # built anew on every access: once per doc, not per character
     for n, sent in enumerate(doc.sents):
         if n in busy or not is_claim(sent, doc.lang_):
             continue
         s, e = sent.start_char, sent.end_char
-        while s < e and doc.text[s] in _FINAL:
+        while s < e and text[s] in _FINAL:
             s += 1
-        while e > s and doc.text[e - 1] in _FINAL:
+        while e > s and text[e - 1] in _FINAL:
             e -= 1
         claims.append(Candidate(s, e, Kind.CLAIM, None, None, (s, e)))
     found = sorted(candidates + claims, key=lambda c: c.start)
