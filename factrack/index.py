@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from factrack import faults
 from factrack.errors import StoreError
 from factrack.records import Article, Failure, Statement
 from factrack.speakers import merge_across_languages
@@ -200,6 +201,7 @@ def index_paths(
                         changed += 1
                     else:
                         added += 1
+            faults.point("after_commit")
             batch.clear()
 
         pending = 0
@@ -230,6 +232,7 @@ def index_paths(
 
     bad_files = {_file_of(f.doc) for f in failed}
     store.put_file_states(((p, *st) for p, st in stats.items() if p not in bad_files), drop=dropped_files)
+    faults.point("before_flush")
     store.flush()
     grouped = assign_claims(store) if claims else None
     merged = merge_across_languages(store) if (claims and new_ids) else []

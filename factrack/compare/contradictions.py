@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from factrack.compare import with_polarity
+from factrack import faults
 from factrack.compare.cues import analyse
 from factrack.normalize import fold
 
@@ -124,6 +125,7 @@ def update(store: Store, new_ids: Iterable[int], scorer: Scorer,
     if not new_ids:
         return 0
     rows = score_store_pairs(store, candidate_pairs(store, new_ids), scorer, progress)
+    faults.point("during_scoring")
     store.put_verdicts(rows)
     return len(rows)
 

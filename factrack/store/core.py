@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from factrack import faults
 from factrack.errors import StoreError
 from factrack.normalize import fold
 from factrack.records import Article, Statement
@@ -639,6 +640,7 @@ class Store(ClaimTables, SpeakerMerges):
                 self._set_meta("faiss_format", INDEX_FORMAT)
                 self._set_meta("lang_means", json.dumps({c: [float(x) for x in m] for c, m in self._means.items()}))
             self._means_changed = False
+        faults.point("before_faiss_write")
         target = write_index_atomic(index, self.path, self.generation())
         for old in self._faiss_files():
             if old != target:
