@@ -23,7 +23,7 @@ from factrack.extract.pipeline import get_nlp
 from factrack.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent
-EXTRACT_DIR = str(ROOT / "factrack" / "extract")
+EXTRACT_DIR = str(Path(fx.__file__).resolve().parent)  # the extraction modules as imported
 
 
 def _arabic(length: int) -> Article:
@@ -87,7 +87,8 @@ def test_doc_text_and_annotations_are_read_a_bounded_number_of_times(counting_pi
 
 def test_coref_folds_a_bounded_amount_of_text(monkeypatch: pytest.MonkeyPatch) -> None:
     folded = {"chars": 0}
-    real_fold, real_map = coref.fold, coref.fold_with_map
+    real_fold = coref.fold
+    from factrack.normalize import fold_with_map as real_map
 
     def fold(text: str) -> str:
         folded["chars"] += len(text)
@@ -98,7 +99,7 @@ def test_coref_folds_a_bounded_amount_of_text(monkeypatch: pytest.MonkeyPatch) -
         return real_map(text)
 
     monkeypatch.setattr(coref, "fold", fold)
-    monkeypatch.setattr(coref, "fold_with_map", fold_with_map)
+    monkeypatch.setattr(coref, "fold_with_map", fold_with_map, raising=False)
     ratios = []
     for n in (3_000, 12_000):
         folded["chars"] = 0
@@ -133,7 +134,9 @@ def _lines_run(article: Article) -> int:
 
 def test_python_work_grows_in_proportion_to_the_article() -> None:
     fx.extract(_arabic(500))  # tables and pipeline built before counting
-    small, large = _arabic(3_000), _arabic(12_000)
+    small, large = _arabic(3_000), _arabic(24_000)
     ratio = _lines_run(large) / _lines_run(small)
     size = len(large.text) / len(small.text)
-    assert ratio <= 1.3 * size, (ratio, size)  # a loop over tokens × quotes or sentences × quotes grows ~size²
+    # linear code gives ratio ≈ size (measured 0.97 × size); loops over tokens × quotes, sentences ×
+    # quotes or mentions × speakers met gave 1.51 × size here before issue 12's fixes
+    assert ratio <= 1.2 * size, (ratio, size)
