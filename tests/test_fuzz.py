@@ -147,6 +147,8 @@ def test_fuzz_texts_cover_what_they_claim() -> None:
     assert all(ch in joined for ch in ("«", "»", '"', "\u200d", "\u200f", "\x00", "\n\n"))
     assert not re.search("[A-Za-z]", joined)  # the fast part never loads the English pipeline
     assert max(len(t) for t in texts) > 3000 and min(len(t) for t in texts) < 50
+    found = [extract(Article(doc="f.txt", text=t)) for t in texts[:20]]
+    assert sum(1 for f in found if f) >= 10  # statements are found, so their offsets are really checked
 
 
 # ---------------------------------------------------------------------------- CLI
