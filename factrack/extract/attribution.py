@@ -209,8 +209,8 @@ def find_candidates(doc: Doc, code: str) -> tuple[list[Candidate], set[int]]:
                 continue
         kind = None
         for q in pieces:
-            n = by_sent.holding(q.start)
-            n = touched[0] if n is None else n
+            held = by_sent.holding(q.start)
+            n = touched[0] if held is None else held
             kind = kind or _kind(doc, text, q, cue, ranges[n], t)  # later paragraphs go with the first
             name = cue.name if cue and mention else None
             out.append(Candidate(q.start, q.end, kind, cue.text if cue else None, mention, ranges[n], q.group, name,
