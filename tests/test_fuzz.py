@@ -268,7 +268,8 @@ def test_cli_random_queries(case: int, cli_env: dict[str, str]) -> None:
     assert_clean(["claims", "--db", db, "--", str(rng.randint(-10**6, 10**6))])
 
 
-@pytest.mark.xfail(strict=True, reason="query limits: -k 100000000 aborts the process in FAISS (std::bad_alloc)")
+@pytest.mark.xfail(strict=True, reason="query limits: -k 100000000 allocates k results per query: a MemoryError "
+                   "traceback under a 4 GB limit, the process aborted (std::bad_alloc in FAISS) without one")
 def test_cli_huge_k_does_not_abort_the_process(cli_env: dict[str, str]) -> None:
     def limit_memory() -> None:  # fail the big allocation at once instead of paging in gigabytes first
         import resource
