@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from factrack import faults
 from factrack.errors import StoreError
 from factrack.ingest import file_of
 from factrack.records import Article, Failure, Statement
@@ -289,6 +290,7 @@ def _extract_and_commit(
                 else:
                     counts.added += 1
                 known.add(article.doc)
+        faults.point("after_commit")
         batch.clear()
 
     for done, article in enumerate(plan.todo, 1):
@@ -369,9 +371,12 @@ def index_paths(
     bad_files = {file_of(f.doc) for f in plan.failed}
     dropped_files |= {file_of(old) for old in plan.adopt}
     store.put_file_states(((p, *st) for p, st in plan.stats.items() if p not in bad_files), drop=dropped_files)
+    faults.point("before_flush")
     store.flush()
     grouped = assign_claims(store) if claims else None
-    merged = merge_across_languages(store) if (claims and (counts.statements_added or grouped)) else []
+    # every run, not only one that added statements: a killed run may have grouped its claims
+    # and died before merging (one grouped query over the speakers; cheap)
+    merged = merge_across_languages(store) if claims else []
     scored = score(store) if score is not None else None
     summary = RunSummary(
         articles_added=counts.added,
@@ -393,7 +398,7 @@ def index_paths(
         store=str(store.path),
         model=embedder.name,
     )
-    if counts.added or counts.changed or pruned or plan.failed or scored:
+    if counts.added or counts.changed or pruned or plan.failed or scored or merged:
         store.record_run(summary.to_dict())
     return summary
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from factrack.compare import with_polarity
+from factrack import faults
 from factrack.compare.cues import analyse
 from factrack.normalize import fold
 
@@ -135,6 +136,7 @@ def update(store: Store, new_ids: Iterable[int], scorer: Scorer,
     if not new_ids:
         return 0
     rows = score_store_pairs(store, candidate_pairs(store, new_ids), scorer, progress)
+    faults.point("during_scoring")
     store.put_verdicts(rows, scored=new_ids)
     return len(rows)
 
@@ -170,6 +172,7 @@ def score_pending(store: Store, scorer: Scorer, progress: Callable[[int, int], N
     total = sum(len(p) for p in owned.values())
     for c in range(0, (len(pending) + chunk - 1) // chunk):
         rows = score_store_pairs(store, owned.get(c, []), scorer)
+        faults.point("during_scoring")
         store.put_verdicts(rows, scored=pending[c * chunk : (c + 1) * chunk])
         pairs += len(owned.get(c, []))
         contradictions += sum(1 for r in rows if r[2] == "contradiction")

@@ -11,11 +11,12 @@ quotable are passed on as notes); ``coref`` resolves them across the article.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from factrack.extract.cues import Cue, Tables, find_cues, folded, tables
+from factrack.extract.cues import Cue, Tables, annotations, find_cues, folded, tables
 from factrack.extract.quotes import Quote, find_quotes
 from factrack.records import Kind, Polarity
 
@@ -53,23 +54,72 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _quote_tokens(doc: Doc, quotes: list[Quote]) -> tuple[set[int], set[int]]:
-    """Token indices inside quotes (marks included), and those inside short quotes."""
+def _quote_tokens(doc: Doc, text: str, quotes: list[Quote]) -> tuple[set[int], set[int]]:
+    """Token indices inside quotes (marks included), and those inside short quotes.
+
+    Each quote finds its tokens by bisection and counts its words once: looping over every
+    token and every quote (and rebuilding ``doc.text``) made long articles quadratic."""
     quoted: set[int] = set()
     short: set[int] = set()
-    spans = [(q.open_at, (q.close_at + 1) if q.close_at is not None else q.end, q) for q in quotes]
-    for tok in doc:
-        for s, e, q in spans:
-            if s <= tok.idx < e:
-                quoted.add(tok.i)
-                if _words(doc.text[q.start : q.end]) <= SHORT_QUOTE_WORDS:
-                    short.add(tok.i)
-                break
+    starts = [tok.idx for tok in doc]
+    for q in quotes:
+        s, e = q.open_at, (q.close_at + 1) if q.close_at is not None else q.end
+        is_short = _words(text[q.start : q.end]) <= SHORT_QUOTE_WORDS
+        for i in range(bisect_left(starts, s), bisect_left(starts, e)):
+            if i not in quoted:  # the first quote (in text order) holding a token has it
+                quoted.add(i)
+                if is_short:
+                    short.add(i)
     return quoted, short
 
 
-def _sentence_range(sent: Span) -> tuple[int, int]:
-    text = sent.doc.text
+class _Ranges:
+    """The doc's sentence ranges (trimmed; starts and ends both non-decreasing), searched by
+    bisection: scanning all sentences per quote made long articles quadratic."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = ranges
+        self.starts = [s for s, _ in ranges]
+        self.ends = [e for _, e in ranges]
+
+    def touching(self, start: int, end: int) -> range:
+        """Indices of the sentences with s < end and start < e (a contiguous run)."""
+        lo, hi = bisect_right(self.ends, start), bisect_left(self.starts, end)
+        return range(lo, max(lo, hi))
+
+    def holding(self, at: int) -> int | None:
+        """Index of the first sentence with s <= at < e, if any."""
+        k = bisect_right(self.ends, at)
+        return k if k < len(self.ranges) and self.starts[k] <= at else None
+
+    def within(self, start: int, end: int) -> int:
+        """How many sentences lie wholly inside [start, end]."""
+        lo, hi = bisect_left(self.starts, start), bisect_right(self.ends, end)
+        return max(0, hi - lo)
+
+
+class _Spans:
+    """Intervals asked whether any overlaps, or contains, a given range, in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        by_start = sorted(spans)
+        self.starts = [s for s, _ in by_start]
+        self.max_end: list[int] = []  # the largest end among the first k + 1 by start
+        for _, e in by_start:
+            self.max_end.append(max(e, self.max_end[-1]) if self.max_end else e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Is there an interval with s < end and start < e?"""
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.max_end[k - 1] > start
+
+    def containing(self, start: int, end: int) -> bool:
+        """Is there an interval with s <= start and end <= e?"""
+        k = bisect_right(self.starts, start)
+        return k > 0 and self.max_end[k - 1] >= end
+
+
+def _sentence_range(text: str, sent: Span) -> tuple[int, int]:
     return _trim(text, sent.start_char, sent.end_char)
 
 
@@ -85,9 +135,8 @@ def _inside(span: tuple[int, int] | None, start: int, end: int) -> bool:
     return span is not None and span[0] <= start and end <= span[1]
 
 
-def _kind(doc: Doc, q: Quote, cue: Cue | None, sent: tuple[int, int], t: Tables) -> Kind:
+def _kind(doc: Doc, text: str, q: Quote, cue: Cue | None, sent: tuple[int, int], t: Tables) -> Kind:
     """Direct when the quote is a sentence of its own; partial when the writer's words wrap it."""
-    text = doc.text
     if _words(text[q.start : q.end]) < DIRECT_MIN_WORDS:
         return Kind.PARTIAL
     after = text[(q.close_at + 1) if q.close_at is not None else q.end : sent[1]]
@@ -110,36 +159,41 @@ def find_candidates(doc: Doc, code: str) -> tuple[list[Candidate], set[int]]:
     """Attributed statements in one doc: quotes, and indirect speech with its cue and mention;
     and the indices of the sentences that hold a cue or a quote (they are not claims)."""
     t = tables(code)
-    quotes = find_quotes(doc.text, code)
-    quoted, short = _quote_tokens(doc, quotes)
+    text = doc.text  # built anew on every access: once per doc, never per token or quote
+    quotes = find_quotes(text, code)
+    quoted, short = _quote_tokens(doc, text, quotes)
     sents = list(doc.sents)
-    ranges = [_sentence_range(s) for s in sents]
-    cues_by_sent = [_share_subjects(find_cues(s, t, quoted, short)) for s in sents]
+    ranges = [_sentence_range(text, s) for s in sents]
+    by_sent = _Ranges(ranges)
+    quoted_text = _Spans([(q.start, q.end) for q in quotes])
+    annotated = annotations(doc)
+    cues_by_sent = [_share_subjects(find_cues(s, t, quoted, short, annotated)) for s in sents]
     out: list[Candidate] = []
 
     for n, cues in enumerate(cues_by_sent):
         for cue in cues:
             if cue.content is None:
                 continue
-            s, e = _trim(doc.text, *cue.content)
-            if s < e and not any(q.start < e and s < q.end for q in quotes):
+            s, e = _trim(text, *cue.content)
+            if s < e and not quoted_text.overlaps(s, e):
                 out.append(Candidate(s, e, Kind.INDIRECT, cue.text, cue.mention, ranges[n], name=cue.name,
                                      polarity=cue.polarity))
 
-    names = [c.mention for cues in cues_by_sent for c in cues if c.mention]
+    names = _Spans([c.mention for cues in cues_by_sent for c in cues if c.mention])
+    ends = sorted(c.end for c in out)  # of the candidates so far, for a floating quote's predecessor
     groups: dict[int, list[Quote]] = {}
     for q in quotes:
         groups.setdefault(q.group, []).append(q)
     for pieces in groups.values():
         first, last = pieces[0], pieces[-1]
         span_end = (last.close_at + 1) if last.close_at is not None else last.end
-        if any(_inside(m, first.open_at, span_end) for m in names):
+        if names.containing(first.open_at, span_end):
             continue
-        touched = [n for n, (s, e) in enumerate(ranges) if s < span_end and first.open_at < e]
+        touched = list(by_sent.touching(first.open_at, span_end))
         if not touched:
             continue
         near = [c for n in touched for c in cues_by_sent[n]]
-        if any(_names_an_outlet(doc, c, first, span_end) for c in near):
+        if any(_names_an_outlet(text, c, first, span_end) for c in near):
             continue
         holders = [c for c in near if c.content and not c.content_before and _inside(c.content, first.start, last.end)]
         if holders:  # قال إن القوات «قادرة …»، مضيفا …: the quote is what the first verb reports
@@ -148,18 +202,20 @@ def find_candidates(doc: Doc, code: str) -> tuple[list[Candidate], set[int]]:
         mention = cue.mention if cue else None
         if cue is None:
             prev = touched[0] - 1
-            if prev >= 0 and doc.text[ranges[prev][0] : sents[prev].end_char].rstrip().endswith(":") and cues_by_sent[prev]:
+            if prev >= 0 and text[ranges[prev][0] : sents[prev].end_char].rstrip().endswith(":") and cues_by_sent[prev]:
                 cue = cues_by_sent[prev][-1]
                 mention = cue.mention
-            elif not _floating(doc, first, last, ranges, touched, out, span_end):
+            elif not _floating(text, first, last, by_sent, touched, ends):
                 continue
         kind = None
         for q in pieces:
-            n = next((k for k, (s, e) in enumerate(ranges) if s <= q.start < e), touched[0])
-            kind = kind or _kind(doc, q, cue, ranges[n], t)  # later paragraphs go with the first
+            held = by_sent.holding(q.start)
+            n = touched[0] if held is None else held
+            kind = kind or _kind(doc, text, q, cue, ranges[n], t)  # later paragraphs go with the first
             name = cue.name if cue and mention else None
             out.append(Candidate(q.start, q.end, kind, cue.text if cue else None, mention, ranges[n], q.group, name,
                                  polarity=_quote_polarity(kind, cue)))
+            insort(ends, q.end)
     used = {c.mention for c in out}
     for n, cues in enumerate(cues_by_sent):
         for c in cues:
@@ -167,7 +223,7 @@ def find_candidates(doc: Doc, code: str) -> tuple[list[Candidate], set[int]]:
                 out.append(Candidate(c.start, c.start, Kind.INDIRECT, c.text, c.mention, ranges[n], None, c.name, True))
                 used.add(c.mention)
     busy = {n for n, cues in enumerate(cues_by_sent) if any(c.content or c.mention for c in cues)}
-    busy |= {n for n, (s, e) in enumerate(ranges) for q in quotes if q.open_at < e and s < q.end}
+    busy |= {n for q in quotes for n in by_sent.touching(q.open_at, q.end)}
     return sorted(out, key=lambda c: c.start), busy
 
 
@@ -192,24 +248,22 @@ def _share_subjects(cues: list[Cue]) -> list[Cue]:
     return out
 
 
-def _names_an_outlet(doc: Doc, cue: Cue, first: Quote, span_end: int) -> bool:
+def _names_an_outlet(text: str, cue: Cue, first: Quote, span_end: int) -> bool:
     """A short quote between a cue and the clause it reports names an outlet or a source
     (قال لـ«الأخبار» إن …، نقلت صحيفة "نيويورك تايمز" عن …)."""
     if cue.content is None or cue.content_before or cue.phrase:
         return False
-    short = _words(doc.text[first.open_at : span_end]) <= SHORT_QUOTE_WORDS
+    short = _words(text[first.open_at : span_end]) <= SHORT_QUOTE_WORDS
     return short and cue.end <= first.open_at and span_end <= cue.content[0]
 
 
-def _floating(doc: Doc, first: Quote, last: Quote, ranges: list[tuple[int, int]], touched: list[int],
-              found: list[Candidate], span_end: int) -> bool:
-    """A quoted sentence standing alone keeps the speaker of a statement just before it."""
-    s0, e0 = ranges[touched[0]]
-    if doc.text[s0 : first.open_at].strip() or _words(doc.text[first.start : last.end]) < DIRECT_MIN_WORDS:
+def _floating(text: str, first: Quote, last: Quote, by_sent: _Ranges, touched: list[int], ends: list[int]) -> bool:
+    """A quoted sentence standing alone keeps the speaker of a statement just before it
+    (``ends``: the sorted ends of the statements found so far)."""
+    s0, _ = by_sent.ranges[touched[0]]
+    if text[s0 : first.open_at].strip() or _words(text[first.start : last.end]) < DIRECT_MIN_WORDS:
         return False
-    before = [c for c in found if c.end <= first.open_at]
-    if not before:
+    k = bisect_right(ends, first.open_at)
+    if k == 0:
         return False
-    latest = max(before, key=lambda c: c.end)
-    gap = sum(1 for s, e in ranges if latest.end <= s and e <= first.open_at)
-    return gap < FLOATING_SENTENCES
+    return by_sent.within(ends[k - 1], first.open_at) < FLOATING_SENTENCES

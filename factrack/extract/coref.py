@@ -13,18 +13,21 @@ gender fits (she, قالت, وأضافت). Anything else is a new speaker, named
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from factrack import lang
 from factrack.extract.names import bare, definite, name_tables, titled
-from factrack.normalize import fold
+from factrack.normalize import fold, fold_with_map
 from factrack.speakers import Registry
 
 _WORD = re.compile(r"\w+")
 _EDGE = " \t\r\n,،.:;()«»\"'“”‘’-–—"
 _QUOTES = re.compile("[«»\"“”„‘’]")
 # a name followed by its abbreviation in parentheses: the National Oil Corporation (NOC)
+NAMED_AFTER_WINDOW = 60  # folded characters after a phrase in which a registered name may follow it
 _ABBREVIATED = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the)\s+)?){1,7})\(([A-Z][A-Z0-9]{1,7})\)")
 
 
@@ -112,6 +115,19 @@ class Resolver:
         self.abbreviations = {fold(m.group(2)): display(m.group(1)) for m in _ABBREVIATED.finditer(text)}
         # people's names met anywhere in the text, speakers or not, with their name words
         self.people = [(ps, pe, _name_words(text[ps:pe], code)) for ps, pe, code in sorted(people or [])]
+        # the same, by name (in text order) and by word: a mention looks at the names holding its
+        # first word, not at every name in the article
+        self._people_by_name: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        self._names_by_word: dict[str, list[tuple[str, ...]]] = {}
+        for ps, pe, full in self.people:
+            if full not in self._people_by_name:
+                for w in dict.fromkeys(full):
+                    self._names_by_word.setdefault(w, []).append(full)
+            self._people_by_name.setdefault(full, []).append((ps, pe))
+        self._by_word: dict[str, list[int]] = {}  # word -> indices into known holding it
+        self._latest: dict[str, _Known] = {}  # speaker -> the latest known entry with that speaker
+        self._folded: tuple[str, list[int]] | None = None  # the folded text, folded length of each prefix
+        self._first_named: dict[str, tuple[int, str] | None] = {}
 
     def resolve(
         self, mention: tuple[int, int] | None, code: str, name: tuple[int, int] | None = None, cue: str | None = None
@@ -161,24 +177,35 @@ class Resolver:
     def _full_name(self, written: str, s: int, e: int, code: str) -> tuple[int, int] | None:
         """A person's full name met in the article that the mention opens with the end of:
         "Hosseini", "عثمان" (a surname), "أبو شامة الجيش" (a surname, then the verb's object).
-        The latest such name before the mention, else the first after it."""
+        The latest such name before the mention, else the first after it (not overlapping it).
+        Only names holding the mention's first word can match, and each name's places are
+        searched by bisection."""
         words = _name_words(written, code)
         if not words:
             return None
-        best = None
-        for ps, pe, full in self.people:
-            if ps < e and s < pe or len(full) < 2:
+        before: tuple[int, int] | None = None
+        after: tuple[int, int] | None = None
+        for full in self._names_by_word.get(words[0], ()):
+            if len(full) < 2:
                 continue
             k = min(len(words), len(full))
             while k > 0 and words[:k] != full[-k:]:
                 k -= 1
             if k == 0 or (k == len(full) == len(words)):
                 continue
-            if ps < s:
-                best = (ps, pe)
-            elif best is None:
-                return ps, pe
-        return best
+            places = self._people_by_name[full]
+            at = bisect_left(places, (s, -1))
+            j = at - 1
+            while j >= 0 and places[j][1] > s:  # overlaps the mention
+                j -= 1
+            if j >= 0 and (before is None or places[j] > before):
+                before = places[j]
+            j = at
+            while j < len(places) and places[j][0] < e:
+                j += 1
+            if j < len(places) and (after is None or places[j] < after):
+                after = places[j]
+        return before or after
 
     def _form(self, written: str, code: str) -> str:
         """A new speaker's name: the phrase without its article."""
@@ -187,12 +214,16 @@ class Resolver:
 
     def _remember(self, r: Resolved, words: frozenset[str] | None, person: bool, gender: str | None) -> Resolved:
         if words:
-            self.known.append(_Known(words, r, person, gender))
+            known = _Known(words, r, person, gender)
+            for w in words:
+                self._by_word.setdefault(w, []).append(len(self.known))
+            self.known.append(known)
+            self._latest[r.speaker] = known
         self.last = r
         return r
 
     def _known(self, r: Resolved | None) -> _Known | None:
-        return next((k for k in reversed(self.known) if r is not None and k.resolved.speaker == r.speaker), None)
+        return self._latest.get(r.speaker) if r is not None else None
 
     def _fitting(self, gender: str | None, written: str | None, where: tuple[int, int] | None) -> Resolved | None:
         """The last speaker, or when ``gender`` rules it out, the latest speaker that fits.
@@ -220,11 +251,14 @@ class Resolver:
         return self._remember(Resolved(target.speaker, written, *where), None, True, gender)
 
     def _earlier(self, words: frozenset[str]) -> _Known | None:
+        """The latest speaker whose phrase holds all ``words``: searched among those holding the
+        rarest of them, not among all speakers met."""
         if not words:
             return None
-        for k in reversed(self.known):
-            if words <= k.words:
-                return k
+        holding = [self._by_word.get(w, []) for w in words]
+        for i in reversed(min(holding, key=len)):
+            if words <= self.known[i].words:
+                return self.known[i]
         return None
 
     def _is_org(self, words: frozenset[str], s: int, e: int, code: str) -> bool:
@@ -263,14 +297,47 @@ class Resolver:
         return None
 
     def _named_after(self, written: str, start: int) -> str | None:
-        """Earlier in the article, the same words followed by a registered name (الرئيس الأميركي جو بايدن)."""
-        key = fold(written)
-        folded_before = fold(self.text[:start])
-        pos = folded_before.find(key)
+        """Earlier in the article, the same words followed by a registered name (الرئيس الأميركي جو بايدن).
+
+        The text is folded once per article, and the first place where a phrase is followed by a
+        name is remembered per phrase: folding and searching the whole text before every mention
+        made long articles quadratic."""
+        key, n, w = fold(written), len(fold(written)), NAMED_AFTER_WINDOW
+        folded, prefix = self._folded_text()
+        limit = prefix[start]  # the folded text before the mention is folded[:limit]
+        if key not in self._first_named:
+            hit = None
+            pos = folded.find(key)
+            while pos >= 0 and pos + n + w <= len(folded):
+                name = self._opening_name(folded[pos + n : pos + n + w])
+                if name is not None:
+                    hit = (pos, name)
+                    break
+                pos = folded.find(key, pos + 1)
+            self._first_named[key] = hit
+        hit = self._first_named[key]
+        if hit is not None and hit[0] + n + w <= limit:
+            return hit[1]  # every earlier place, read whole, names nobody
+        # the places whose window the mention cuts short are read as cut
+        pos = folded.find(key, max(0, limit - n - w + 1), limit)
         while pos >= 0:
-            tail = folded_before[pos + len(key) : pos + len(key) + 60]
-            for name, s, _ in self.registry.find(tail):
-                if not tail[:s].strip():
-                    return name
-            pos = folded_before.find(key, pos + 1)
+            name = self._opening_name(folded[pos + n : min(pos + n + w, limit)])
+            if name is not None:
+                return name
+            pos = folded.find(key, pos + 1, limit)
         return None
+
+    def _opening_name(self, tail: str) -> str | None:
+        for name, s, _ in self.registry.find(tail):
+            if not tail[:s].strip():
+                return name
+        return None
+
+    def _folded_text(self) -> tuple[str, list[int]]:
+        if self._folded is None:
+            folded, offsets = fold_with_map(self.text)
+            counts = [0] * (len(self.text) + 1)
+            for i in offsets:
+                counts[i + 1] += 1
+            self._folded = folded, list(accumulate(counts))
+        return self._folded

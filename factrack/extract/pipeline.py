@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
@@ -36,11 +37,18 @@ _FINAL = " \t\r\n.。"
 
 @Language.component("factrack_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and datelines carry no full stop."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
+    """A line break ends a sentence: headlines and datelines carry no full stop.
+
+    The starts are written in one array: setting ``is_sent_start`` token by token asks
+    ``has_annotation("DEP")`` each time, a scan of the whole unparsed doc per paragraph."""
+    starts = [tok.i + 1 for tok in doc[:-1] if "\n" in tok.text or "\n" in tok.whitespace_]
+    if not starts:
+        return doc
+    if doc.has_annotation("DEP"):
+        raise ValueError("factrack_paragraphs must run before the parser")
+    values = doc.to_array([SENT_START])
+    values[starts] = 1
+    doc.from_array([SENT_START], values)
     return doc
 
 
@@ -49,13 +57,14 @@ def attribution(doc: Doc) -> Doc:
     """Quotes and reported speech with their cues and speaker mentions."""
     candidates, busy = find_candidates(doc, doc.lang_)
     claims: list[Candidate] = []
+    text = doc.text  # built anew on every access: once per doc, not per character
     for n, sent in enumerate(doc.sents):
         if n in busy or not is_claim(sent, doc.lang_):
             continue
         s, e = sent.start_char, sent.end_char
-        while s < e and doc.text[s] in _FINAL:
+        while s < e and text[s] in _FINAL:
             s += 1
-        while e > s and doc.text[e - 1] in _FINAL:
+        while e > s and text[e - 1] in _FINAL:
             e -= 1
         claims.append(Candidate(s, e, Kind.CLAIM, None, None, (s, e)))
     found = sorted(candidates + claims, key=lambda c: c.start)

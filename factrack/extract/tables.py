@@ -4,7 +4,7 @@ linear (``cues``) and parsed (``parsed``) readings."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -77,8 +77,15 @@ def _phrase(entry: str) -> tuple[str, ...]:
     return (*(fold(w) for w in words[:-1]), last)
 
 
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
 def folded(tok: Token) -> str:
-    return fold(tok.text)
+    """The token's folded text; cached by word, since cue and phrase matching fold every token
+    many times over."""
+    return _fold_word(tok.text)
 
 
 def in_table(word: str, table: frozenset[str]) -> bool:

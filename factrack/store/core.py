@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from factrack import faults
 from factrack.errors import StoreError
 from factrack.normalize import fold
 from factrack.records import Article, Statement
@@ -711,6 +712,7 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
                 self._set_meta("faiss_format", INDEX_FORMAT)
                 self._set_meta("lang_means", json.dumps({c: [float(x) for x in m] for c, m in self._means.items()}))
             self._means_changed = False
+        faults.point("before_faiss_write")
         target = write_index_atomic(index, self.path, self.generation())
         with self.transaction(bump=False):
             self._set_meta("faiss_size", str(target.stat().st_size))
