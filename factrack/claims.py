@@ -50,7 +50,7 @@ def flipped(label: Statement, statement: Statement) -> bool:
     The comparison's negation cue finds a shared predicate negated on one side only, and knows
     that "the mission will end" negates "combat" like "no combat mission" does; across languages,
     where no predicate is shared, a negation in one statement's words and not the other's counts."""
-    from factrack.compare.cues import predicate_keys, analyse, negation_cues
+    from factrack.compare.cues import analyse, negation_cues, predicate_keys
 
     x, y = analyse(label.text), analyse(statement.text)
     if negation_cues(x, y):
@@ -190,8 +190,9 @@ def assign(store: Store, judge: SameClaimJudge | None = None, *, todo: Sequence[
     return AssignSummary(joined, started)
 
 
-def _label_agrees(judge: SameClaimJudge, st: Statement, claim: int, labels: dict[int, int],
-                  others: dict[int, Any], raw: dict[int, Any], evidence: tuple[str, ...]) -> tuple[bool, tuple[str, ...]]:
+def _label_agrees(judge: SameClaimJudge, st: StoredStatement, claim: int, labels: dict[int, int],
+                  others: dict[int, Any], raw: dict[int, Any],
+                  evidence: tuple[str, ...]) -> tuple[bool, tuple[str, ...]]:
     """A statement joins a claim through its closest member only if it is also close to the
     claim's label: single links alone chain paraphrase to paraphrase until the claim drifts."""
     label = labels.get(claim)

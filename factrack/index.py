@@ -21,9 +21,9 @@ import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,7 @@ from factrack.store import Store
 
 if TYPE_CHECKING:
     from factrack.compare.contradictions import Scored
+    from factrack.embed import Embedder
 
 # Bump when extraction's code changes what it finds (its data tables are hashed into the
 # fingerprint by themselves): every article then counts as changed and is redone.
@@ -224,7 +225,7 @@ def _plan(given: Sequence[str], store: Store, refresh: bool = True) -> _Plan:
         to_read.append(path)
         if file_stat is not None:
             plan.stats[path] = file_stat
-    legacy = {}
+    legacy: dict[str, str] = {}  # content hash -> the legacy doc that holds it
     for doc, (content, _) in states.items():
         if _is_legacy(doc):
             legacy.setdefault(content, doc)
@@ -258,7 +259,7 @@ class _Counts:
 
 
 def _extract_and_commit(
-    plan: _Plan, store: Store, embedder: Any, extract: Extractor, progress: Progress | None, batch_size: int,
+    plan: _Plan, store: Store, embedder: Embedder, extract: Extractor, progress: Progress | None, batch_size: int,
 ) -> _Counts:
     """Extract each new or changed article and store it, committing in batches (each one
     transaction: statements, vectors, and their place on the to-score list), so a killed run
@@ -336,7 +337,7 @@ def _prune(plan: _Plan, store: Store, given: Sequence[str]) -> tuple[int, int, s
 def index_paths(
     paths: Iterable[str | Path],
     store: Store,
-    embedder: Any,
+    embedder: Embedder,
     *,
     prune: bool = False,
     progress: Progress | None = None,
@@ -425,7 +426,7 @@ def _record_model(store: Store, name: str, dim: int) -> None:
         store.check_model(name, dim)
 
 
-def reindex(store: Store, embedder: Any, *, progress: Progress | None = None, batch_size: int = 64) -> int:
+def reindex(store: Store, embedder: Embedder, *, progress: Progress | None = None, batch_size: int = 64) -> int:
     """Re-embed every stored statement with ``embedder`` and rebuild FAISS; returns the count.
 
     While it runs the store is marked so that an interrupted reindex (mixed vectors from two
@@ -458,7 +459,7 @@ def reindex(store: Store, embedder: Any, *, progress: Progress | None = None, ba
     return total
 
 
-def _contradiction_hook(embedder: Any, pair_model: str | None = None, *, refresh: bool = True,
+def _contradiction_hook(embedder: Embedder, pair_model: str | None = None, *, refresh: bool = True,
                         progress: Progress | None = None) -> ScoreHook | None:
     """Score what the store still has to score (and, with ``refresh``, what another scorer
     scored), when the compare stage is installed; see ``contradictions.refresh_and_score``."""

@@ -104,7 +104,8 @@ def read_articles(
     skipped silently, and an unreadable folder is a ``Failure`` (``"cannot read folder: ..."``);
     a file named explicitly is read as plain text whatever its extension, except an annotation
     file, which is reported rather than silently dropped. A file reached twice (symlinks, a file
-    and its folder both given) is read once: its docs would be the same. Failure docs follow the article contract: the resolved path, with ``#id=``/``#url=``
+    and its folder both given) is read once: its docs would be the same. Failure docs follow the
+    article contract: the resolved path, with ``#id=``/``#url=``
     when a JSON line's key is known, else ``#line=N``; a whole-file failure's doc is the path.
     """
     done: set[str] = set()
@@ -151,7 +152,8 @@ def folder_file_names(folder: str | Path, unreadable: list[str] | None = None) -
     (a folder already walked, a loop among them, is skipped); a file reached twice is listed once.
     When ``unreadable`` is given, the paths of what could not be listed are appended to it: folders
     that cannot be read (permissions, symlink loops), broken symlinks with an article's name, and
-    entries whose names are not valid UTF-8 (backslash-escaped, as in the ``Failure`` docs). Nothing at or under those paths can be told gone, so an indexer must not
+    entries whose names are not valid UTF-8 (backslash-escaped, as in the ``Failure`` docs).
+    Nothing at or under those paths can be told gone, so an indexer must not
     prune there.
     """
     out: list[str] = []
@@ -392,7 +394,7 @@ def _html_article(html: str, doc: str, max_chars: int = MAX_CHARS) -> Article:
     except Exception as e:  # noqa: BLE001 - a parser bug on one page must not stop the batch
         raise _Unreadable(f"HTML extraction failed: {type(e).__name__}: {e}") from None
     text = getattr(page, "text", None) if page is not None else None
-    if not text or not text.strip():
+    if not text or not text.strip() or page is None or isinstance(page, dict):  # a page with text is a Document
         raise _Unreadable("no main text found in the HTML page")
     _check_length(text, max_chars)
     return Article(

@@ -52,7 +52,9 @@ def pairs(lang: str, table: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-_ARABIC_LETTERS = re.compile(r"[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+_ARABIC_LETTERS = re.compile(
+    r"[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"
+)
 _LATIN_LETTERS = re.compile(r"[A-Za-z]")
 
 

@@ -145,7 +145,9 @@ def _claims(store: Store, ids: Sequence[int]) -> list[Claim]:
     return [found[i] for i in ids]
 
 
-def resolve(store: Store, target: str, ids: Sequence[int]) -> tuple[str, frozenset[str], frozenset[str], dict[str, Any], ReviewMark | None]:
+def resolve(
+    store: Store, target: str, ids: Sequence[int]
+) -> tuple[str, frozenset[str], frozenset[str], dict[str, Any], ReviewMark | None]:
     """(key, anchors a, anchors b, refs, the mark it has now) of a target given by today's ids:
     one statement id, one claim id, or two claim ids (the same one twice for a stance contradiction)."""
     _check(None, target)
@@ -159,7 +161,8 @@ def resolve(store: Store, target: str, ids: Sequence[int]) -> tuple[str, frozens
             raise InputError(f"no statement #{ids[0]} in the store")
         s = found[0]
         key = anchor(s)
-        return key, frozenset({key}), frozenset(), {"statement": s.id, "text": s.text, "doc": s.doc}, marks.for_statement(s)
+        return (key, frozenset({key}), frozenset(), {"statement": s.id, "text": s.text, "doc": s.doc},
+                marks.for_statement(s))
     claims = _claims(store, [int(i) for i in ids])
     if target == "claim":
         c = claims[0]
@@ -170,7 +173,8 @@ def resolve(store: Store, target: str, ids: Sequence[int]) -> tuple[str, frozens
             {"claims": [a.id, b.id], "labels": [a.label.text, b.label.text]}, marks.for_pair(a, b))
 
 
-def set_mark(store: Store, target: str, ids: Sequence[int], mark: str, *, note: str = "", reviewer: str = "") -> ReviewMark:
+def set_mark(store: Store, target: str, ids: Sequence[int], mark: str, *, note: str = "",
+             reviewer: str = "") -> ReviewMark:
     """Mark a target (given by today's ids); replaces the mark it had, under whatever key."""
     _check(mark, target)
     if not store.writable:

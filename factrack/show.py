@@ -107,12 +107,12 @@ def _opposing(store: Store, ids: list[int], min_score: float) -> list[Opposing]:
     rows = []
     for i in ids:
         rows += store.verdicts(statement_id=i, relation="contradiction", min_score=min_score)
-    rows = list({(a, b): (a, b, score, reasons) for a, b, _, score, reasons, _ in rows}.values())
-    by_id = {s.id: s for s in store.statements(sorted({i for r in rows for i in r[:2]}))}
+    unique = list({(a, b): (a, b, score, reasons) for a, b, _, score, reasons, _ in rows}.values())
+    by_id = {s.id: s for s in store.statements(sorted({i for r in unique for i in r[:2]}))}
     claim_of = store.claim_of(list(by_id))
     mine = set(ids)
     out = []
-    for a, b, score, reasons in rows:
+    for a, b, score, reasons in unique:
         here, there = (a, b) if a in mine else (b, a)
         if here not in by_id or there not in by_id:
             continue
@@ -153,7 +153,8 @@ def show_claim(store: Store, claim_id: int, *, min_score: float = DEFAULT_MIN_SC
         out.append(Opposing(members[a], members[b], claim.id, score, (reason,)))
     listed = {frozenset((o.statement.id, o.other.id)) for o in out}
     # each verdict once (``_opposing`` merges the two members' views of a verdict inside the claim)
-    out += [o for o in _opposing(store, list(members), min_score) if frozenset((o.statement.id, o.other.id)) not in listed]
+    out += [o for o in _opposing(store, list(members), min_score)
+            if frozenset((o.statement.id, o.other.id)) not in listed]
     out.sort(key=lambda o: (-o.score, o.statement.id, o.other.id))
     return ClaimView(claim, tuple(out))
 
@@ -165,4 +166,6 @@ def run_show(ref: str, *, db: Path | str | None = None, claim: bool = False,
 
     kind, n = parse_ref(ref, claim)
     with Store.open(db or default_path()) as store:
-        return show_claim(store, n, min_score=min_score) if kind == "claim" else show_statement(store, n, min_score=min_score)
+        if kind == "claim":
+            return show_claim(store, n, min_score=min_score)
+        return show_statement(store, n, min_score=min_score)

@@ -14,10 +14,13 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factrack.errors import InputError
 from factrack.normalize import fold, fold_with_map
+
+if TYPE_CHECKING:
+    from factrack.store import Store
 
 _WORD = re.compile(r"\w+")
 # one-letter Arabic conjunctions/prepositions glued to a name: وبايدن، لبايدن
@@ -191,7 +194,7 @@ def merge_candidates(profiles: dict[str, tuple[dict[str, int], set[int]]], regis
             if words < 2 and not shared:
                 continue
             alias, name = (a, b) if lb == "en" else (b, a)
-            evidence = (f"'{a}' ({la}) and '{b}' ({lb}) are spellings of one name",)
+            evidence: tuple[str, ...] = (f"'{a}' ({la}) and '{b}' ({lb}) are spellings of one name",)
             if shared:
                 evidence += (f"both in claim {', '.join(f'#{c}' for c in sorted(shared)[:3])}",)
             found.setdefault(alias, []).append((name, evidence))
@@ -203,7 +206,7 @@ def merge_candidates(profiles: dict[str, tuple[dict[str, int], set[int]]], regis
             if len(options) == 1 and targets[options[0][0]] == 1 and options[0][0] not in found]
 
 
-def merge_across_languages(store: Any, registry: Registry | None = None) -> list[SpeakerMerge]:
+def merge_across_languages(store: Store, registry: Registry | None = None) -> list[SpeakerMerge]:
     """Find and record the speakers quoted under two scripts (``merge_candidates``), and restate
     the statements of merged aliases; returns the new merges."""
     with store.transaction(bump=False):

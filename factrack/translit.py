@@ -175,7 +175,7 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
         return False
     options = [sa] if len(sa) == len(sb) else [sa[:i] + sa[i + 1 :] for i in range(len(sa))]
     for words in options:
-        if all(_words_match(x, y, vowels) for x, y in zip(words, sb)):
+        if all(_words_match(x, y, vowels) for x, y in zip(words, sb, strict=True)):
             if len(sb) >= 2 or min(letters(words[0]), letters(sb[0])) >= 4:
                 return True
     return False

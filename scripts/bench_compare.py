@@ -48,7 +48,7 @@ def synthetic(n: int, rng: np.random.Generator) -> list[str]:
 
 def bench_pairs(n: int, rng: np.random.Generator) -> str:
     texts = synthetic(2 * n, rng)
-    pairs = list(zip(texts[::2], texts[1::2]))
+    pairs = list(zip(texts[::2], texts[1::2], strict=True))
     va = rng.normal(size=(n, 384)).astype(np.float32)
     vb = va + 0.3 * rng.normal(size=(n, 384)).astype(np.float32)
     va /= np.linalg.norm(va, axis=1, keepdims=True)
@@ -64,7 +64,7 @@ def bench_e5(n: int, rng: np.random.Generator) -> str:
     from factrack.embed import query_embedder
 
     texts = synthetic(2 * n, rng)
-    pairs = list(zip(texts[::2], texts[1::2]))
+    pairs = list(zip(texts[::2], texts[1::2], strict=True))
     scorer = get_scorer(query_embedder())
     scorer.score("warm", "up")
     t = time.perf_counter()
@@ -81,7 +81,7 @@ def bench_nli(model: str, n: int, rng: np.random.Generator) -> list[str]:
 
     path = str(shipped_path(model)) if model in SHIPPED else model
     texts = synthetic(2 * n, rng)
-    pairs = list(zip(texts[::2], texts[1::2]))
+    pairs = list(zip(texts[::2], texts[1::2], strict=True))
     scorer = NLIScorer(path, get_scorer(None))
     t = time.perf_counter()
     scorer.nli_probs([("warm", "up")])

@@ -147,7 +147,7 @@ def group(gold: list[GoldStatement], judge: cl.SameClaimJudge, emb) -> tuple[lis
         store.set_model(BUNDLED_NAME, vecs.shape[1])
         order: list[int] = []
         ids: list[int] = []
-        for doc, rows in by_doc.items():
+        for rows in by_doc.values():
             new, _ = store.put_article(gold[rows[0]].article, [gold[i].statement for i in rows], vecs[rows])
             order += rows
             ids += new

@@ -67,9 +67,9 @@ class CachedBackend:
 
 
 def f1(gold: list[bool], pred: list[bool]) -> float:
-    tp = sum(g and p for g, p in zip(gold, pred))
-    fp = sum(p and not g for g, p in zip(gold, pred))
-    fn = sum(g and not p for g, p in zip(gold, pred))
+    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
+    fp = sum(p and not g for g, p in zip(gold, pred, strict=True))
+    fn = sum(g and not p for g, p in zip(gold, pred, strict=True))
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
@@ -142,7 +142,7 @@ def eval_xnli(scorer, emb) -> list[str]:
         pred = [RELATIONS[i] for i in p.argmax(axis=1)]
         gold = [x[2] for x in pairs]
         cf = f1([g == "contradiction" for g in gold], [q == "contradiction" for q in pred])
-        acc = np.mean([three[g] == three[q] for g, q in zip(gold, pred)])
+        acc = np.mean([three[g] == three[q] for g, q in zip(gold, pred, strict=True)])
         out.append(f"| {names[key]} | {len(pairs)} | {cf:.3f} | {acc:.1%} | {ece(p[:, 0], [g == 'contradiction' for g in gold]):.3f} |")
     return out + [""]
 
@@ -155,7 +155,7 @@ def eval_sick_arbteds(scorer, emb) -> list[str]:
         p = probs(scorer, sick, emb)
         three = {"contradiction": 0, "agreement": 1, "neutral": 2, "unrelated": 2}
         pred = [three[RELATIONS[i]] for i in p.argmax(axis=1)]
-        acc = np.mean([three[x[2]] == q for x, q in zip(sick, pred)])
+        acc = np.mean([three[x[2]] == q for x, q in zip(sick, pred, strict=True)])
         out.append(f"| SICK-ar valid | {len(sick)} | 3-way accuracy | {acc:.1%} |")
     path = tc.DATA / "arabic-nli" / "ArbTEDS" / "valid_ArbTEDS.csv"
     if path.exists():
@@ -166,7 +166,7 @@ def eval_sick_arbteds(scorer, emb) -> list[str]:
         p = probs(scorer, [(a, b, "x") for a, b, _ in rows], emb)
         pred = p[:, 1] > np.maximum(p[:, 0], p[:, 2])  # agreement the most likely of the three
         gold = [lab == "1" for _, _, lab in rows]
-        acc = np.mean([g == q for g, q in zip(gold, pred)])
+        acc = np.mean([g == q for g, q in zip(gold, pred, strict=True)])
         out.append(f"| ArbTEDS valid | {len(rows)} | entails-or-not accuracy (majority {max(np.mean(gold), 1 - np.mean(gold)):.1%}) | {acc:.1%} |")
     return out + [""]
 
@@ -194,7 +194,7 @@ def eval_project_pairs(scorer, emb, path: Path = ROOT / "corpora" / "pairs.jsonl
     out = []
     if path.name == "stories2.pairs.jsonl":
         near = near_dev(rows)
-        out = eval_rows(scorer, emb, [r for r, x in zip(rows, near) if not x],
+        out = eval_rows(scorer, emb, [r for r, x in zip(rows, near, strict=True) if not x],
                         f"{path.relative_to(ROOT)} without the {sum(near)} pairs close to development pairs")
     return eval_rows(scorer, emb, rows, str(path.relative_to(ROOT)), path.parent.name == "training") + out
 
@@ -206,17 +206,17 @@ def eval_rows(scorer, emb, rows: list[dict], name: str, dev: bool = False) -> li
     pred = [v.relation for v in scorer.score_pairs([(x[0], x[1]) for x in pairs], (va, vb))]
     gold = [x[2] for x in pairs]
     cf = f1([g == "contradiction" for g in gold], [q == "contradiction" for q in pred])
-    conf = Counter(zip(gold, pred))
+    conf = Counter(zip(gold, pred, strict=True))
     labels = [r for r in RELATIONS if r in set(gold) | set(pred)]
     note = "development pairs, not trained on" if dev else "never used for training or thresholds"
     langs = [r.get("lang", "?") for r in rows]
     by_lang = Counter(langs)
     per_lang = ", ".join(
-        f"{k} {f1([g == 'contradiction' for g, l in zip(gold, langs) if l == k], [q == 'contradiction' for q, l in zip(pred, langs) if l == k]):.2f} (n={by_lang[k]})"
+        f"{k} {f1([g == 'contradiction' for g, lg in zip(gold, langs, strict=True) if lg == k], [q == 'contradiction' for q, lg in zip(pred, langs, strict=True) if lg == k]):.2f} (n={by_lang[k]})"
         for k in sorted(by_lang))
     out = [f"### {name} ({len(pairs)} pairs; {note})", "",
            *([f"Contradiction F1 by language pair: {per_lang}.", ""] if "?" not in by_lang else []),
-           f"Contradiction F1: **{cf:.3f}** (target >= 0.85). 4-way accuracy: {np.mean([g == q for g, q in zip(gold, pred)]):.1%}.",
+           f"Contradiction F1: **{cf:.3f}** (target >= 0.85). 4-way accuracy: {np.mean([g == q for g, q in zip(gold, pred, strict=True)]):.1%}.",
            "", "| gold \\ predicted | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
     for g in labels:
         out.append(f"| {g} | " + " | ".join(str(conf[(g, q)]) for q in labels) + " |")

@@ -37,7 +37,7 @@ spec.loader.exec_module(ec)
 from factrack import claims as cl  # noqa: E402
 from factrack.embed import BUNDLED_NAME  # noqa: E402
 from factrack.lang import detect  # noqa: E402
-from factrack.search import MIN_DEPTH, RRF_K, lookup, lookup_claims, rrf  # noqa: E402
+from factrack.search import MIN_DEPTH, lookup, lookup_claims, rrf  # noqa: E402
 from factrack.store import Store  # noqa: E402
 
 SETS = {"claims/ (45 queries)": ROOT / "corpora" / "claims", "claims2/ (blind)": ROOT / "corpora" / "claims2"}

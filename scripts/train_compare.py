@@ -77,7 +77,7 @@ def xnli(half: str) -> dict[str, list[Pair]]:
     train_premises = {premises[i] for i in order[: len(premises) // 2]}
     rel = {"entailment": "agreement", "neutral": "neutral", "contradiction": "contradiction"}
     out: dict[str, list[Pair]] = {"ar": [], "en": [], "ar-en": []}
-    for (pa, ha, la), (pe, he, _) in zip(ar, en):
+    for (pa, ha, la), (pe, he, _) in zip(ar, en, strict=True):
         if (pe in train_premises) != (half == "train") or la not in rel:
             continue
         out["ar"].append((pa, ha, rel[la], f"xnli-{half}-ar"))
@@ -172,7 +172,7 @@ class CachedEmbedder:
         self.vecs: dict[str, np.ndarray] = {}
         if self.path.exists():
             z = np.load(self.path)
-            self.vecs = dict(zip(z["keys"].tolist(), z["vecs"]))
+            self.vecs = dict(zip(z["keys"].tolist(), z["vecs"], strict=True))
         self._model = None
 
     @staticmethod
@@ -193,7 +193,7 @@ class CachedEmbedder:
             t0 = time.time()
             for s in range(0, len(missing), 256):
                 chunk = missing[s : s + 256]
-                for t, v in zip(chunk, self._encode(chunk)):
+                for t, v in zip(chunk, self._encode(chunk), strict=True):
                     self.vecs[self.key(t)] = v
                 log(f"  {s + len(chunk)}/{len(missing)} ({time.time() - t0:.0f}s)")
                 if (s // 256) % 10 == 9:
@@ -233,7 +233,7 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: int = 0, c: float =
         m = MLPClassifier((hidden,), alpha=1e-3, max_iter=400, random_state=SEED, early_stopping=True)
         idx = np.random.default_rng(SEED).choice(len(z), size=len(z), p=w / w.sum())  # weights by resampling
         m.fit(z[idx], y[idx])
-        layers = tuple((c.astype(np.float64), b.astype(np.float64)) for c, b in zip(m.coefs_, m.intercepts_))
+        layers = tuple((c.astype(np.float64), b.astype(np.float64)) for c, b in zip(m.coefs_, m.intercepts_, strict=True))
         classes = [RELATIONS[int(c)] for c in m.classes_]
     else:
         m = LogisticRegression(C=c, max_iter=3000)
@@ -253,7 +253,7 @@ def validate(label: str, weights: dict, x: np.ndarray, y: np.ndarray) -> None:
         tp = np.sum((pred == c) & (y == c))
         f1s.append(2 * tp / max(np.sum(pred == c) + np.sum(y == c), 1))
     log(f"validation, {label}: accuracy {np.mean(pred == y):.3f}, "
-        + ", ".join(f"F1 {r} {f:.3f}" for r, f in zip(RELATIONS, f1s)))
+        + ", ".join(f"F1 {r} {f:.3f}" for r, f in zip(RELATIONS, f1s, strict=True)))
 
 
 def sample_weights(pairs: list[Pair], domain: float = 4.0) -> np.ndarray:

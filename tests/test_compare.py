@@ -130,9 +130,9 @@ def test_paraphrase_and_translation_have_no_cues() -> None:
 # --------------------------------------------------------------------------- features and scorer
 def test_features_match_names() -> None:
     row = pair_features("US forces will leave", "US forces will not leave", 0.97)
-    f = dict(zip(FEATURES, row))
+    f = dict(zip(FEATURES, row, strict=True))
     assert f["neg_flip"] == 1.0 and f["cross_lang"] == 0.0 and f["close_x_neg_flip"] > 0
-    assert dict(zip(FEATURES, pair_features("ستنسحب القوات", "troops will stay", 0.9)))["cross_lang"] == 1.0
+    assert dict(zip(FEATURES, pair_features("ستنسحب القوات", "troops will stay", 0.9), strict=True))["cross_lang"] == 1.0
 
 
 def test_rule_scorer_relations_and_reasons() -> None:

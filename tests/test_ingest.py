@@ -309,7 +309,7 @@ def test_file_of() -> None:
 
 def test_utf8_with_one_bad_byte_is_a_failure_not_windows_1256(tmp_path: Path) -> None:
     data = AR_TEXT.encode("utf-8")
-    cut = data.index("القتالية".encode("utf-8"))
+    cut = data.index("القتالية".encode())
     f = tmp_path / "a.txt"
     f.write_bytes(data[:cut] + b"\xff" + data[cut:])
     fail = one_failure(f)
@@ -336,7 +336,7 @@ def test_windows_1256_with_pairs_that_look_like_utf8(tmp_path: Path, text: str) 
 def test_jsonl_line_caught_mid_append_fails_alone(tmp_path: Path) -> None:
     good = [json.dumps({"id": n, "text": AR_TEXT}, ensure_ascii=False).encode("utf-8") for n in (1, 2)]
     partial = json.dumps({"id": 3, "text": "وأضاف الوزير"}, ensure_ascii=False).encode("utf-8")
-    partial = partial[: partial.index("وأضاف".encode("utf-8")) + 3]  # cut inside a two-byte letter
+    partial = partial[: partial.index("وأضاف".encode()) + 3]  # cut inside a two-byte letter
     f = tmp_path / "feed.jsonl"
     f.write_bytes(good[0] + b"\n" + good[1] + b"\n" + partial)
     first, second, bad = read(f)
@@ -348,7 +348,7 @@ def test_jsonl_line_caught_mid_append_fails_alone(tmp_path: Path) -> None:
 
 def test_jsonl_bad_byte_in_a_middle_line(tmp_path: Path) -> None:
     lines = [json.dumps({"text": t}, ensure_ascii=False).encode("utf-8") for t in (AR_TEXT, "ثم قال", EN_TEXT)]
-    lines[1] = lines[1].replace("قال".encode("utf-8"), b"\xd9" + "قال".encode("utf-8"))
+    lines[1] = lines[1].replace("قال".encode(), b"\xd9" + "قال".encode())
     f = tmp_path / "feed.jsonl"
     f.write_bytes(b"\r\n".join(lines) + b"\r\n")
     first, bad, third = read(f)

@@ -3,7 +3,6 @@ left-overs, a --db that is a file. Each is a clear StoreError or a repair, never
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import numpy as np

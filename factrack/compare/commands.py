@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -16,16 +16,20 @@ from factrack.dates import date_range
 from factrack.errors import InputError, StoreError
 from factrack.show import MAX_ID
 
+if TYPE_CHECKING:
+    from factrack.embed import Embedder
+    from factrack.store import Store, StoredStatement
+
 PAIRS_BATCH = 256
 
 
-def _embedder(model: str | None):
+def _embedder(model: str | None) -> Embedder:
     from factrack.embed import query_embedder
 
     return query_embedder(model)
 
 
-def _open_store(db: Path | str | None, write: bool = False):
+def _open_store(db: Path | str | None, write: bool = False) -> Store:
     from factrack.store import Store, default_path
 
     return Store.open(db or default_path(), write=write)
@@ -38,11 +42,11 @@ class Comparison:
     verdict: Verdict
     a_text: str
     b_text: str
-    a: Any = None  # StoredStatement when A was a store id
-    b: Any = None
+    a: StoredStatement | None = None  # when A was a store id
+    b: StoredStatement | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        def side(text: str, s: Any) -> dict[str, Any]:
+        def side(text: str, s: StoredStatement | None) -> dict[str, Any]:
             if s is None:
                 return {"text": text}
             return {"id": s.id, "text": s.text, "speaker": s.speaker, "polarity": str(s.polarity),
@@ -65,7 +69,9 @@ def run_comparison(a: str, b: str, *, db: Path | str | None = None, model: str |
         raise InputError("both statements must be non-empty")
     if _is_id(a) or _is_id(b):
         with _open_store(db) as store:
-            texts, vecs, stored = [], [], []
+            texts: list[str] = []
+            vecs: list[np.ndarray | None] = []
+            stored: list[StoredStatement | None] = []
             stored_model = store.model()
             for arg in (a, b):
                 if _is_id(arg):
@@ -73,24 +79,27 @@ def run_comparison(a: str, b: str, *, db: Path | str | None = None, model: str |
                     try:
                         if n > MAX_ID:
                             raise StoreError("beyond SQLite's integers")
-                        stored.append(store.statement(n))
+                        got = store.statement(n)
                     except (KeyError, LookupError, StoreError):
                         raise InputError(f"no statement #{n} in the store") from None
-                    texts.append(stored[-1].text)
+                    stored.append(got)
+                    texts.append(got.text)
                     vecs.append(store.vectors([n])[0])
                 else:
                     stored.append(None)
                     texts.append(arg)
                     vecs.append(None)
             name = stored_model[0] if stored_model else model
-        emb = None
-        if any(v is None for v in vecs):
-            emb = _embedder(name)
-            for i, v in enumerate(vecs):
-                if v is None:
-                    vecs[i] = emb.embed([texts[i]])[0]
+        emb = None  # loaded only when a side is a text, not a stored statement
+        filled: list[np.ndarray] = []
+        for vec, text in zip(vecs, texts, strict=True):
+            if vec is None:
+                if emb is None:
+                    emb = _embedder(name)
+                vec = emb.embed([text])[0]
+            filled.append(vec)
         scorer = get_scorer(emb, nli_model, model_name=name, pair_model=pair_model)
-        v = scorer.score_pairs([(texts[0], texts[1])], (np.atleast_2d(vecs[0]), np.atleast_2d(vecs[1])))[0]
+        v = scorer.score_pairs([(texts[0], texts[1])], (np.atleast_2d(filled[0]), np.atleast_2d(filled[1])))[0]
         if stored[0] is not None and stored[1] is not None:
             v = with_polarity(v, stored[0], stored[1])
         return Comparison(v, texts[0], texts[1], stored[0], stored[1])
@@ -120,7 +129,7 @@ def run_compare_pairs(lines: Iterable[str], *, model: str | None = None, nli_mod
 
     def flush() -> Iterator[dict[str, Any]]:
         verdicts = scorer.score_pairs([(a, b) for _, a, b in pending])
-        for (n, _, _), v in zip(pending, verdicts):
+        for (n, _, _), v in zip(pending, verdicts, strict=True):
             yield {"line": n, **v.to_dict()}
         pending.clear()
 
@@ -140,7 +149,8 @@ def run_compare_pairs(lines: Iterable[str], *, model: str | None = None, nli_mod
 
 
 def run_contradictions(*, db: Path | str | None = None, speaker: str | None = None, since: str | None = None,
-                       until: str | None = None, min_score: float = 0.0, limit: int | None = None, nli_model: str | None = None,
+                       until: str | None = None, min_score: float = 0.0, limit: int | None = None,
+                       nli_model: str | None = None,
                        pair_model: str | None = None, statements: bool = False, include_self: bool = False,
                        refresh: bool = True, progress: Callable[[int, int], None] | None = None,
                        notice: Callable[[str], None] | None = None) -> list[Any]:
@@ -156,13 +166,13 @@ def run_contradictions(*, db: Path | str | None = None, speaker: str | None = No
 
     since, until = date_range(since, until)
 
-    def listed(store: Any) -> list[Any]:
+    def listed(store: Store) -> list[Any]:
         if statements:
             return contra.find(store, speaker=speaker, since=since, until=until, min_score=min_score, limit=limit)
         return contra.find_claims(store, speaker=speaker, since=since, until=until, min_score=min_score, limit=limit,
                                   include_self=include_self)
 
-    scoring = {"pair_model": pair_model, "nli_model": nli_model}
+    scoring: dict[str, Any] = {"pair_model": pair_model, "nli_model": nli_model}
     with _open_store(db) as store:
         if not contra.needs_scoring(store, refresh=refresh, **scoring):
             return listed(store)

@@ -15,14 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from factrack.compare import with_polarity
 from factrack import faults
+from factrack.compare import with_polarity
 from factrack.compare.cues import analyse
 from factrack.normalize import fold
 
 if TYPE_CHECKING:
     from factrack.claims import Claim
     from factrack.compare import Scorer
+    from factrack.embed import Embedder
     from factrack.store import Store, StoredStatement
 
 NEIGHBOURS = 20  # dense neighbours per statement
@@ -119,7 +120,7 @@ def score_store_pairs(store: Store, pairs: Sequence[tuple[int, int]], scorer: Sc
             vb = vecs[[row[b] for _, b in keep]]
             verdicts = scorer.score_pairs([(by_id[a].text, by_id[b].text) for a, b in keep], (va, vb),
                                           floor=DEFAULT_MIN_STRENGTH)
-            for (a, b), v in zip(keep, verdicts):
+            for (a, b), v in zip(keep, verdicts, strict=True):
                 v = with_polarity(v, by_id[a], by_id[b])
                 # contradictions are listed by strength: cue-explained, same-claim pairs first
                 score = v.strength if v.relation == "contradiction" else v.score
@@ -182,7 +183,7 @@ def score_pending(store: Store, scorer: Scorer, progress: Callable[[int, int], N
 
 
 def _scoring_plan(store: Store, pair_model: str | None, nli_model: str | None,
-                  embedder: Any) -> tuple[dict[str, Any], str, str | None, bool]:
+                  embedder: Embedder | None) -> tuple[dict[str, Any], str, str | None, bool]:
     """(the scorer's spec, its fingerprint, the store's model name, whether the stored verdicts
     were made by another scorer)."""
     from factrack.compare import scorer_fingerprint
@@ -206,7 +207,7 @@ def needs_scoring(store: Store, *, pair_model: str | None = None, nli_model: str
 
 
 def refresh_and_score(store: Store, *, pair_model: str | None = None, nli_model: str | None = None,
-                      embedder: Any = None, refresh: bool = True,
+                      embedder: Embedder | None = None, refresh: bool = True,
                       progress: Callable[[int, int], None] | None = None) -> Scored:
     """Score what the store has to score, with the scorer the store was built with (or the one
     asked for: ``pair_model``/``nli_model``, which then becomes the store's).
@@ -327,8 +328,10 @@ def _stance_opposition(claim: Claim, include_self: bool = False) -> tuple[int, i
     def speaker(s: StoredStatement) -> str:
         return s.speaker or s.mention or "one side"
 
-    pro = [m.statement for m in claim.members if m.stance == "for" and len(analyse(m.statement.text).tokens) >= MIN_TOKENS]
-    con = [m.statement for m in claim.members if m.stance == "against" and len(analyse(m.statement.text).tokens) >= MIN_TOKENS]
+    pro = [m.statement for m in claim.members
+           if m.stance == "for" and len(analyse(m.statement.text).tokens) >= MIN_TOKENS]
+    con = [m.statement for m in claim.members
+           if m.stance == "against" and len(analyse(m.statement.text).tokens) >= MIN_TOKENS]
     best: tuple[int, int, float, str] | None = None
     for a in pro:
         for b in con:
@@ -350,7 +353,8 @@ def _self_only(a: Side, b: Side) -> bool:
 
 
 def find_claims(store: Store, *, speaker: str | None = None, since: str | None = None, until: str | None = None,
-                min_score: float = 0.0, limit: int | None = None, include_self: bool = False) -> list[ClaimContradiction]:
+                min_score: float = 0.0, limit: int | None = None,
+                include_self: bool = False) -> list[ClaimContradiction]:
     """Claim-level contradictions, strongest first, each pair of sides listed once.
 
     Two sources: a claim whose members take both stances ("Mansour denies what Fathy asserts"),
@@ -383,8 +387,8 @@ def find_claims(store: Store, *, speaker: str | None = None, since: str | None =
         if key not in best or score > best[key][0]:
             best[key] = (score, reasons, a_id, b_id)
     for score, reasons, a_id, b_id in best.values():
-        ca, cb = claims[claim_of[a_id]], claims[claim_of[b_id]]
-        a, b = _side(ca, stance_of[a_id], a_id), _side(cb, stance_of[b_id], b_id)
+        claim_a, claim_b = claims[claim_of[a_id]], claims[claim_of[b_id]]
+        a, b = _side(claim_a, stance_of[a_id], a_id), _side(claim_b, stance_of[b_id], b_id)
         shown = tuple(r for r in reasons if not r.startswith("similarity"))
         out.append(ClaimContradiction(a, b, float(score), shown, "claims"))
     if not include_self:

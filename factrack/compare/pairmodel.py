@@ -48,7 +48,7 @@ EPS = 1e-12
 PAD_ID = 1
 
 
-def _torch():
+def _torch() -> Any:
     try:
         import torch
     except ImportError as e:  # pragma: no cover - torch is a dependency
@@ -58,9 +58,10 @@ def _torch():
 
 def build_modules():
     """The torch classes, defined on first use so that importing this module costs nothing."""
-    torch = _torch()
-    nn = torch.nn
-    F = torch.nn.functional
+    _torch()  # a ModelError, not an ImportError, when torch is missing
+    import torch
+    from torch import nn
+    from torch.nn import functional as F
 
     class Layer(nn.Module):
         """One BERT layer: self-attention and feed-forward, each followed by residual + LayerNorm."""

@@ -16,11 +16,14 @@ import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from factrack.errors import FactrackError, InputError, LockedError, StoreError
 from factrack.store import MARKS, TARGETS, Store
+
+if TYPE_CHECKING:
+    from factrack.embed import Embedder
 
 CSRF_COOKIE = "factrack_csrf"
 HERE = Path(__file__).parent
@@ -99,7 +102,7 @@ def _warm_listing(stores: _Stores) -> None:
         return
 
 
-def create_app(db: Path | str, read_only: bool = False, *, embedder: Any = None, warm: bool = False,
+def create_app(db: Path | str, read_only: bool = False, *, embedder: Embedder | None = None, warm: bool = False,
                article_files: bool = True) -> Any:
     """The ASGI app for the store in ``db``; ``embedder`` replaces the store model's query embedder
     (tests pass a fake); ``warm`` computes the default contradictions listing in a background
@@ -127,14 +130,16 @@ def create_app(db: Path | str, read_only: bool = False, *, embedder: Any = None,
 
     def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
         token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(24)
-        html = env.get_template(name).render(request=request, read_only=read_only, csrf=token,
-                                             here=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        html = env.get_template(name).render(request=request, read_only=read_only, csrf=token, here=here,
                                              db=str(stores.path), **context)
         response = HTMLResponse(html, status_code=status)
         if request.cookies.get(CSRF_COOKIE) != token:
             response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Content-Security-Policy"] = "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
+        )
         response.headers["Referrer-Policy"] = "same-origin"
         return response
 

@@ -19,6 +19,7 @@ from factrack.review import Marks, ReviewedContradiction, with_marks
 
 if TYPE_CHECKING:
     from factrack.claims import Claim
+    from factrack.embed import Embedder
     from factrack.store import Store, StoredStatement
 
 
@@ -44,7 +45,8 @@ def sentence_segments(s: StoredStatement) -> list[Segment]:
     return [Segment(s.text, True, True, s.id)]
 
 
-def sentence_with_all(sentence: str, start: int, members: Sequence[StoredStatement], current: int | None) -> list[Segment]:
+def sentence_with_all(sentence: str, start: int, members: Sequence[StoredStatement],
+                      current: int | None) -> list[Segment]:
     """One stored sentence with every statement inside it highlighted (several may share it)."""
     cuts = {0, len(sentence)}
     spans = []
@@ -75,7 +77,8 @@ class SearchResult:
     statement_mark: Any = None
 
 
-def search_page(store: Store, query: str, *, k: int = 10, embedder: Any = None, **filters: Any) -> list[SearchResult]:
+def search_page(store: Store, query: str, *, k: int = 10, embedder: Embedder | None = None,
+                **filters: Any) -> list[SearchResult]:
     """Claims matching ``query`` (either language), best first, with their marks."""
     from factrack.search import lookup_claims
 
@@ -91,7 +94,8 @@ def search_page(store: Store, query: str, *, k: int = 10, embedder: Any = None, 
         best = h.best.statement
         stance = next((m.stance for m in h.claim.members if m.statement.id == best.id), None)
         others = tuple(m.statement for m in h.claim.members if m.statement.id != best.id)
-        out.append(SearchResult(h.claim, best, stance, h.score, marks.for_claim(h.claim), others, marks.for_statement(best)))
+        out.append(SearchResult(h.claim, best, stance, h.score, marks.for_claim(h.claim), others,
+                                marks.for_statement(best)))
     return out
 
 
@@ -114,7 +118,8 @@ class ClaimPage:
     opposing: list[Opposing]
 
 
-def claim_contradictions(store: Store, claim: Claim, marks: Marks, *, include_self: bool = False) -> list[ReviewedContradiction]:
+def claim_contradictions(store: Store, claim: Claim, marks: Marks, *,
+                         include_self: bool = False) -> list[ReviewedContradiction]:
     """Contradictions of one claim: its own supporters against its deniers, and stored verdicts
     between its members and other claims (the strongest per pair of sides), as ``find_claims``
     lists them, without scanning the store."""
@@ -376,7 +381,8 @@ def speaker_page(store: Store, name: str) -> SpeakerPage:
             x = x_of(d)
             n = seen.get((x, row), 0)
             seen[(x, row)] = n + 1
-            dots.append(Dot(x, 20 + 35 * row + (n % 4) * 4, s, claim_of.get(s.id), (s.published or '')[:10]))  # stacked a little
+            # stacked a little
+            dots.append(Dot(x, 20 + 35 * row + (n % 4) * 4, s, claim_of.get(s.id), (s.published or '')[:10]))
         for d in sorted({lo, hi, lo + span // 2} if hi > lo else {lo}):
             ticks.append((x_of(d), date.fromordinal(d).isoformat()))
     # stance toward each claim, in date order: where it turns
@@ -392,7 +398,8 @@ def speaker_page(store: Store, name: str) -> SpeakerPage:
                 changes.append(StanceChange(cid, claim.label.text, (d1, st1, s1), (d2, st2, s2)))
     changes.sort(key=lambda c: c.after[0])
     marks = Marks.load(store)
-    return SpeakerPage(canonical, role, aliases, statements, dots, ticks, len(statements) - len(days), changes, claim_of,
+    return SpeakerPage(canonical, role, aliases, statements, dots, ticks, len(statements) - len(days), changes,
+                       claim_of,
                        {s.id: m for s in statements if (m := marks.for_statement(s)) is not None})
 
 

@@ -88,7 +88,8 @@ class ClaimTables:
         """claim id -> the statement id that labels it."""
         return self._mapping("SELECT id, label_id FROM claims", "id", claim_ids)
 
-    def claim_ids(self, *, min_statements: int = 1, statement_ids: Sequence[int] | None = None) -> list[tuple[int, int]]:
+    def claim_ids(self, *, min_statements: int = 1,
+                  statement_ids: Sequence[int] | None = None) -> list[tuple[int, int]]:
         """(claim id, statement count) of claims with at least ``min_statements``, largest first;
         ``statement_ids`` keeps the claims holding any of them."""
         sql = "SELECT claim_id, count(*) AS n FROM claim_members"
@@ -114,7 +115,8 @@ class ClaimTables:
     def _tidy_claims(self, claim_ids: Iterable[int]) -> None:
         """After members were deleted: drop claims left empty, relabel those that lost their label."""
         for cid in claim_ids:
-            first = self._conn.execute("SELECT min(statement_id) FROM claim_members WHERE claim_id=?", (cid,)).fetchone()[0]
+            first = self._conn.execute("SELECT min(statement_id) FROM claim_members WHERE claim_id=?",
+                                       (cid,)).fetchone()[0]
             if first is None:
                 self._conn.execute("DELETE FROM claims WHERE id=?", (cid,))
             else:

@@ -64,7 +64,8 @@ class ReviewTables:
             for key in replaces:
                 self._conn.execute("DELETE FROM reviews WHERE target=? AND key=?", (mark.target, key))
             self._conn.execute(
-                "INSERT OR REPLACE INTO reviews (target, key, mark, note, reviewer, created, anchors_a, anchors_b, refs)"
+                "INSERT OR REPLACE INTO reviews"
+                " (target, key, mark, note, reviewer, created, anchors_a, anchors_b, refs)"
                 " VALUES (?,?,?,?,?,?,?,?,?)",
                 (mark.target, mark.key, mark.mark, mark.note, mark.reviewer, mark.created or _now(),
                  json.dumps(sorted(mark.anchors_a)), json.dumps(sorted(mark.anchors_b)),
