@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 FACTRACK := $(VENV)/bin/factrack
 DEMO_DB ?= .factrack/demo
 
-.PHONY: setup demo test browser
+.PHONY: setup demo test test-fast lint typecheck browser
 
 setup: $(VENV)/.installed
 
@@ -24,10 +24,25 @@ demo: setup
 	@echo "also $(FACTRACK) show ID --db $(DEMO_DB), $(FACTRACK) claims ID --db $(DEMO_DB), or $(FACTRACK) --help"
 	@echo "Open the pages: $(FACTRACK) serve --db $(DEMO_DB)   (then http://127.0.0.1:8765/)"
 
+# Everything, the slow tests included (real models, the headless browser): what CI runs.
 test: setup
 	$(PY) -m pytest -q
 
+# The quick loop while working: the tests that load no real model and drive no browser.
+test-fast: setup
+	$(PY) -m pytest -q -m "not slow"
+
+# The habits CI enforces (pyproject.toml holds the settings): ruff; mypy over factrack/;
+# the layering contracts of docs/architecture.md ("Rules") through import-linter.
+lint: setup
+	$(VENV)/bin/ruff check factrack tests scripts
+	$(VENV)/bin/lint-imports
+
+typecheck: setup
+	$(VENV)/bin/mypy
+
 # The headless-browser test (tests/test_serve.py, slow) drives the system chromium through
-# playwright (a test extra); without chromium on PATH it skips. Debian/Ubuntu, as root:
+# playwright (a test extra); without chromium on PATH it skips. Debian/Ubuntu, as root;
+# nothing to do when chromium is already there.
 browser:
-	apt-get install -y chromium
+	command -v chromium >/dev/null || apt-get install -y chromium

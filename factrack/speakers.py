@@ -11,16 +11,15 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from factrack.errors import InputError
 from factrack.normalize import fold, fold_with_map
-
-if TYPE_CHECKING:
-    from factrack.store import Store
 
 _WORD = re.compile(r"\w+")
 # one-letter Arabic conjunctions/prepositions glued to a name: وبايدن، لبايدن
@@ -206,7 +205,17 @@ def merge_candidates(profiles: dict[str, tuple[dict[str, int], set[int]]], regis
             if len(options) == 1 and targets[options[0][0]] == 1 and options[0][0] not in found]
 
 
-def merge_across_languages(store: Store, registry: Registry | None = None) -> list[SpeakerMerge]:
+class SpeakerStore(Protocol):
+    """What ``merge_across_languages`` needs of a ``factrack.store.Store``: structural, because
+    extraction reads this module and extraction never imports the store (docs/architecture.md)."""
+
+    def transaction(self, *, bump: bool = ...) -> AbstractContextManager[None]: ...
+    def apply_speaker_merges(self, merges: dict[str, str] | None = ...) -> int: ...
+    def speaker_profiles(self) -> dict[str, tuple[dict[str, int], set[int]]]: ...
+    def merge_speaker(self, alias: str, name: str, evidence: Sequence[str]) -> int: ...
+
+
+def merge_across_languages(store: SpeakerStore, registry: Registry | None = None) -> list[SpeakerMerge]:
     """Find and record the speakers quoted under two scripts (``merge_candidates``), and restate
     the statements of merged aliases; returns the new merges."""
     with store.transaction(bump=False):
