@@ -16,9 +16,9 @@ REPO = Path(__file__).resolve().parents[1]
 # The CLI with extraction and scoring replaced by fast stand-ins: this is about the job's contract.
 LAUNCHER = """
 import sys
-sys.path.insert(0, {tests!r})
+sys.path.insert(0, {repo!r})
 import factrack.index as ix
-from test_index import sentence_extractor
+from tests.support import sentence_extractor
 ix._default_extractor = lambda: sentence_extractor
 from factrack.cli import app
 app(sys.argv[1:], prog_name="factrack")
@@ -41,7 +41,7 @@ def run_cron(tmp_path: Path, news: Path, db: Path) -> tuple[int, list[dict], str
     args[args.index("/srv/factrack")] = str(db)
     args += ["--model", "fake:32", "--pair-model", "none"]
     launcher = tmp_path / "factrack_cli.py"
-    launcher.write_text(LAUNCHER.format(tests=str(REPO / "tests")), encoding="utf-8")
+    launcher.write_text(LAUNCHER.format(repo=str(REPO)), encoding="utf-8")
     log, err = tmp_path / Path(words[out_at + 1]).name, tmp_path / Path(words[err_at + 1]).name
     line = " ".join(shlex.quote(w) for w in [sys.executable, str(launcher), *args]) + f" >> {log} 2>> {err}"
     code = subprocess.run(["sh", "-c", line], timeout=300).returncode

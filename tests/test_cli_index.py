@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-from test_index import sentence_extractor
 from typer.testing import CliRunner
 
 from factrack.cli import app
@@ -23,9 +22,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
-def fake_extraction(monkeypatch):
+def fake_extraction(monkeypatch, sentences_by_default):
     # The CLI tests are about indexing, not extraction: one claim per sentence, no spaCy.
-    monkeypatch.setattr("factrack.index._default_extractor", lambda: sentence_extractor)
     monkeypatch.setattr("factrack.index._contradiction_hook", lambda embedder, pair_model=None, **kw: None)
 
 

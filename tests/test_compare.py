@@ -6,7 +6,6 @@ import json
 
 import numpy as np
 import pytest
-from helpers import kinds, reasons
 
 from factrack.compare import RELATIONS, CueScorer, Verdict, get_scorer
 from factrack.compare import classifier as clf
@@ -15,6 +14,7 @@ from factrack.compare.features import FEATURES, pair_features
 from factrack.compare.numbers import parse_figure
 from factrack.embed import FakeEmbedder
 from factrack.errors import ModelError
+from tests.support import kinds, reasons
 
 
 # --------------------------------------------------------------------------- negation

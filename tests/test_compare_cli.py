@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_compare_store import index
 from typer.testing import CliRunner
 
 from factrack.cli import app
 from factrack.compare import RELATIONS
+from tests.support import index_line_claims as index
 
 runner = CliRunner()
 

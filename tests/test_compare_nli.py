@@ -6,12 +6,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import tiny_bert
 
 from factrack.compare import RELATIONS, get_scorer
 from factrack.compare.nli import NLIScorer, label_map
 from factrack.embed import FakeEmbedder
 from factrack.errors import ModelError
+from tests.support import tiny_bert
 
 # An unusual label order: a scorer that assumed (contradiction, entailment, neutral) would be wrong.
 ID2LABEL = {0: "NEUTRAL", 1: "Contradiction", 2: "entailment"}

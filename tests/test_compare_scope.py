@@ -4,9 +4,9 @@ English and mixed pairs for the "same measured thing" and "negated predicate" ru
 from __future__ import annotations
 
 import pytest
-from helpers import kinds, reasons
 
 from factrack.compare.cues import analyse
+from tests.support import kinds, reasons
 
 
 # --------------------------------------------------------------------------- numbers

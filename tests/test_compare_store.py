@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from factrack.compare import CueScorer, get_scorer
 from factrack.compare import contradictions as contra
-from factrack.embed import FakeEmbedder
-from factrack.index import index_paths
-from factrack.records import Article, Kind, Statement
 from factrack.store import Store
-
-
-def sentences(article: Article) -> list[Statement]:
-    """Every line is a claim (stand-in for the real extractor)."""
-    out = []
-    for m in re.finditer(r"[^\n]+", article.text):
-        out.append(Statement(doc=article.doc, text=m.group(), start=m.start(), end=m.end(), kind=Kind.CLAIM,
-                             lang="ar" if re.search("[\u0600-\u06ff]", m.group()) else "en",
-                             speaker="Speaker " + article.doc[-5]))
-    return out
+from tests.support import index_line_claims as index
 
 
 class CountingScorer(CueScorer):
@@ -36,11 +23,6 @@ class CountingScorer(CueScorer):
         self.seen.extend(pairs)
         assert vectors is not None, "stored statements must be scored from stored vectors"
         return super().score_pairs(pairs, vectors)
-
-
-def index(corpus: Path, db: Path, **kw):  # type: ignore[no-untyped-def]
-    with Store.open(db, write=True) as store:
-        return index_paths([corpus], store, FakeEmbedder(64), extractor=sentences, **kw)
 
 
 @pytest.fixture

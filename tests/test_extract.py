@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from helpers import run
-
 from factrack.extract import segments
 from factrack.records import Kind, Statement
+from tests.support import run
 
 
 def only(statements: list[Statement], kind: Kind) -> list[Statement]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers import run
 
 from factrack.records import Kind
+from tests.support import run
 
 pytestmark = pytest.mark.slow
 

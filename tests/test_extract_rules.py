@@ -5,9 +5,9 @@ phrases, relayed sources, nested reports, abbreviations. Hand-made sentences in 
 from __future__ import annotations
 
 import pytest
-from helpers import run_attributed as run
 
 from factrack.records import Kind
+from tests.support import run_attributed as run
 
 # --- Arabic (blank pipeline: fast) ---
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers import run_attributed as run
 
 from factrack.records import Kind
+from tests.support import run_attributed as run
 
 
 def test_the_name_without_its_title_and_without_what_follows_it() -> None:

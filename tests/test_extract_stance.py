@@ -4,10 +4,10 @@ polarity comes from the cue, a negation in the claim's own words is recorded apa
 from __future__ import annotations
 
 import pytest
-from helpers import run_attributed
 
 from factrack.extract.stance import negated
 from factrack.records import Polarity, Statement
+from tests.support import run_attributed
 
 D, Q, A = Polarity.DENIES, Polarity.QUESTIONS, Polarity.ASSERTS
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_index import sentence_extractor
 
 import factrack.compare as compare
 import factrack.index as ix
@@ -15,6 +14,7 @@ from factrack.compare import contradictions, scorer_fingerprint
 from factrack.embed import FakeEmbedder
 from factrack.index import extraction_fingerprint, index_paths
 from factrack.store import Store
+from tests.support import sentence_extractor
 
 EMB = FakeEmbedder(32)
 

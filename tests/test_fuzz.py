@@ -25,7 +25,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_index import sentence_extractor
 from typer.testing import CliRunner
 
 from factrack.cli import app
@@ -34,6 +33,7 @@ from factrack.extract import extract
 from factrack.index import index_paths
 from factrack.records import Article
 from factrack.store import Store
+from tests.support import sentence_extractor
 
 SEED = 20261202
 EXIT_CODES = {0, 1, 2, 3, 4, 75}  # README: ok, some inputs failed, bad usage, model, store, locked

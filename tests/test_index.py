@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import numpy as np
@@ -12,22 +11,9 @@ import pytest
 from factrack.embed import FakeEmbedder
 from factrack.errors import StoreError
 from factrack.index import extraction_fingerprint, index_paths, reindex
-from factrack.records import Article, Kind, Statement
+from factrack.records import Article, Statement
 from factrack.store import Store
-
-
-def sentence_extractor(article: Article) -> list[Statement]:
-    """A stand-in for the real extractor: every sentence is a claim."""
-    out = []
-    for m in re.finditer(r"[^.!?؟\n]+[.!?؟]?", article.text):
-        text = m.group().strip()
-        if not text:
-            continue
-        start = article.text.index(text, m.start())
-        out.append(Statement(doc=article.doc, text=text, start=start, end=start + len(text), kind=Kind.CLAIM,
-                             lang="ar" if re.search("[\u0600-\u06ff]", text) else "en",
-                             sentence_start=start, sentence_end=start + len(text)))
-    return out
+from tests.support import sentence_extractor
 
 
 class CountingEmbedder(FakeEmbedder):

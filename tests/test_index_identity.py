@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from test_index import sentence_extractor
 
 from factrack.embed import FakeEmbedder
 from factrack.index import index_paths
 from factrack.store import Store
+from tests.support import sentence_extractor
 
 EMB = FakeEmbedder(32)
 

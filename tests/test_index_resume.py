@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_index import sentence_extractor
 
 from factrack.compare import contradictions, get_scorer
 from factrack.embed import FakeEmbedder
 from factrack.index import index_paths
 from factrack.records import Article, Statement
 from factrack.store import Store
+from tests.support import sentence_extractor
 
 EMB = FakeEmbedder(32)
 SENTENCES = ["US forces will leave Iraq by the end of the year.", "US forces will not leave Iraq by the end of the year.",

@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 
 import pytest
-from pages_helpers import build_store
 from typer.testing import CliRunner
 
 from factrack import review
@@ -21,9 +20,8 @@ from factrack.store import Store
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> tuple[Path, dict[str, int]]:
-    path = tmp_path / "db"
-    return path, build_store(path)
+def db(pages_store: tuple[Path, dict[str, int]]) -> tuple[Path, dict[str, int]]:
+    return pages_store
 
 
 def mark(db: Path, target: str, ids: list[int], value: str, **kw: str) -> None:

@@ -14,16 +14,17 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from pages_helpers import EMBEDDER, build_store
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from factrack import claims as cl
 from factrack.cli import app as cli_app
+from factrack.embed import FakeEmbedder
 from factrack.errors import StoreError
 from factrack.records import Article, Kind, Polarity, Statement
 from factrack.serve import create_app
 from factrack.store import Store
+from tests.support import EMBEDDER, build_store
 
 # FACTRACK_SCREENSHOTS=docs/screenshots keeps the browser test's screenshots (docs/pages.md); by
 # default they go to the test's temporary folder, so a test run leaves the tree clean.
@@ -36,13 +37,14 @@ def db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def ids(db: Path) -> dict[str, int]:
-    return build_store(db)
+def ids(db: Path, pages_store: tuple[Path, dict[str, int]]) -> dict[str, int]:
+    assert pages_store[0] == db
+    return pages_store[1]
 
 
 @pytest.fixture
-def client(db: Path, ids: dict[str, int]) -> TestClient:
-    return TestClient(create_app(db, embedder=EMBEDDER))
+def client(db: Path, ids: dict[str, int], pages_embedder: FakeEmbedder) -> TestClient:
+    return TestClient(create_app(db, embedder=pages_embedder))
 
 
 def claim_of(db: Path, sid: int) -> int:
