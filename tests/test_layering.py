@@ -76,3 +76,22 @@ def test_the_cli_contract_names_every_module_but_the_cli() -> None:
     modules = {f"factrack.{p.stem}" for p in (REPO / "factrack").glob("*.py") if p.stem != "__init__"}
     modules |= {f"factrack.{p.parent.name}" for p in (REPO / "factrack").glob("*/__init__.py")}
     assert set(contract["source_modules"]) == modules - {"factrack.cli", "factrack.__main__"}
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared test code is ``tests.support`` (imported by name) or a fixture of ``tests/conftest.py``;
+    a test module imported from another through pytest's sys.path ties them together unseen."""
+    import ast
+
+    tests = REPO / "tests"
+    local = {p.stem for p in tests.glob("*.py")} - {"__init__"}
+    found = []
+    for path in sorted(tests.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            for name in names:
+                head, _, rest = name.partition(".")
+                if head in local or (head == "tests" and rest.split(".")[0] not in {"", "support"}):
+                    found.append(f"{path.name}:{node.lineno} imports {name}")
+    assert found == []
