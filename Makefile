@@ -35,7 +35,7 @@ test-fast: setup
 # The habits CI enforces (pyproject.toml holds the settings): ruff; mypy over factrack/;
 # the layering contracts of docs/architecture.md ("Rules") through import-linter.
 lint: setup
-	$(VENV)/bin/ruff check factrack tests scripts
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
 typecheck: setup

@@ -158,7 +158,7 @@ def main():
     print(f"claims spanning several files:   {len(multi_file)}")
     print(f"claims spanning both languages:  {len(both)}")
     print(f"conflicting claim pairs:         {len(pairs)}")
-    print(f"largest claims: " + ", ".join(f"{c} ({s})" for c, s in sizes.most_common(3)))
+    print("largest claims: " + ", ".join(f"{c} ({s})" for c, s in sizes.most_common(3)))
     if errors:
         for e in errors[:50]:
             print("ERROR:", e, file=sys.stderr)

@@ -8,7 +8,6 @@ The seed gold (iraq-combat-mission-ar.gold.jsonl) is a verbatim copy and is not 
 Run:  python3 corpora/make_gold.py   (then python3 corpora/check_gold.py)
 """
 import os
-import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 import goldtools  # noqa: E402

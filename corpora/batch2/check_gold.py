@@ -22,7 +22,7 @@ def main():
         starts = [g["start"] for g in rows]
         if starts != sorted(starts):
             gt.err(f"{name}: gold lines not sorted by start")
-        for a, b in zip(rows, rows[1:]):
+        for a, b in zip(rows, rows[1:], strict=False):
             if b["start"] < a["end"]:
                 gt.err(f"{name}: overlapping spans {a['text'][:30]!r} / {b['text'][:30]!r}")
         print(f"  {name:36s} words={words:3d} gold={len(rows):3d}")

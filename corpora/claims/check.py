@@ -146,7 +146,7 @@ def main():
                 gt.err(f"{where}: speaker {g['speaker']!r} has two speaker_en values")
             rows.append((where, g))
             statements.append((name, story, lang, g))
-        for (w1, a), (w2, b) in zip(rows, rows[1:]):
+        for (w1, a), (w2, b) in zip(rows, rows[1:], strict=False):
             if b["start"] < a["start"]:
                 gt.err(f"{w2}: lines not in order of start")
             if b["start"] < a["end"]:
@@ -170,7 +170,7 @@ def main():
 
     # ---- per-claim tallies -----------------------------------------------------------------
     by_claim = collections.defaultdict(list)
-    for name, story, lang, g in statements:
+    for name, _story, lang, g in statements:
         by_claim[g["claim"]].append((name, lang, g))
     for cid in claims:
         if cid not in by_claim:

@@ -163,7 +163,7 @@ def main():
 
     # --- queries.labels.jsonl ---------------------------------------------------------------
     art_ngrams = set()
-    for story, outlet, lang, text, words in articles.values():
+    for _story, _outlet, _lang, text, _words in articles.values():
         art_ngrams |= ngrams(tokens(text), NGRAM)
     queries = read_jsonl(os.path.join(HERE, "queries.labels.jsonl"))
     cross = 0
@@ -200,7 +200,7 @@ def main():
 
     # --- counts and corpus-level requirements -----------------------------------------------
     per_lang = {lang: collections.Counter() for lang in ("ar", "en")}
-    for name, where, g in statements:
+    for name, _where, g in statements:
         c = per_lang[articles[name][2]]
         c["statements"] += 1
         c[g["kind"]] += 1
@@ -214,7 +214,7 @@ def main():
 
     print(f"articles: {len(articles)}  "
           + ", ".join(f"{lang}={sum(1 for a in articles.values() if a[2] == lang)}" for lang in ("ar", "en")))
-    for name, (story, outlet, lang, text, words) in sorted(articles.items()):
+    for name, (_story, _outlet, _lang, _text, words) in sorted(articles.items()):
         n = sum(1 for s in statements if s[0] == name)
         print(f"  {name}: {words} words, {n} statements")
     print(f"gold statements: {len(statements)}")

@@ -24,7 +24,7 @@ def main():
     files, stats = gt.check_txt_folder(HERE, speaker_consistency=True, require_articles=True)
     per_file = []
     for _name, gname, words, rows in files:
-        for (w1, a), (w2, b) in zip(rows, rows[1:]):
+        for (w1, a), (w2, b) in zip(rows, rows[1:], strict=False):
             if b["start"] < a["start"]:
                 gt.err(f"{w2}: lines not in order of start")
             if b["start"] < a["end"]:
