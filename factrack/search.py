@@ -129,8 +129,7 @@ def _ranked(store: Store, query: str, *, embedder: Any = None, depth: int, speak
     scores, ids = store.nearest(embedder.embed([query]), depth, allowed=allowed, langs=[query_lang])
     dense = [int(i) for i in ids[0] if i >= 0]
     similarity = {int(i): float(s) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0}
-    where, params = store.filter_sql(flt)
-    lexical = [i for i, _ in store.lexical(query, depth, where=where, params=params)]
+    lexical = [i for i, _ in store.lexical(query, depth, flt)]
     fused = rrf([dense, lexical])
     if query_lang is not None:  # the other language cannot match words: its dense rank counts twice
         for rank, (i, code) in enumerate(zip(dense, store.langs(dense), strict=True), 1):
@@ -182,7 +181,8 @@ def lookup_claims(store: Store, query: str, *, k: int = 10, **options: Any) -> l
         statement = next((m.statement for m in claim.members if m.statement.id == sid), None) if claim else None
         if claim is None or statement is None:
             continue
-        hit = Hit(statement=statement, score=fused[sid], similarity=similarity.get(sid), contradicted_by=against.get(sid, []))
+        hit = Hit(statement=statement, score=fused[sid], similarity=similarity.get(sid),
+                  contradicted_by=against.get(sid, []))
         out.append(ClaimHit(claim, hit, fused[sid]))
     return out
 
@@ -193,8 +193,7 @@ def speaker_statements(store: Store, name: str, *, since: str | None = None,
     form of ``factrack.dates``) keep those of articles published in the range, undated ones left out."""
     since, until = date_range(since, until)
     names = store.resolve_speaker(name)
-    where, params = store.filter_sql(SearchFilter(speakers=names, since=since, until=until))
-    return store.statements_where(where, params, order="coalesce(a.published, ''), a.doc, s.start")
+    return store.filtered_statements(SearchFilter(speakers=names, since=since, until=until), by_date=True)
 
 
 def _check_k(k: int) -> None:

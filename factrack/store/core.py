@@ -23,8 +23,9 @@ from factrack.errors import StoreError
 from factrack.normalize import fold
 from factrack.records import Article, Statement
 from factrack.store.claimtable import ClaimTables
+from factrack.store.filters import SearchFilter, filter_sql
 from factrack.store.lock import LOCK_NAME, _take_lock
-from factrack.store.records import SearchFilter, StoredStatement, _row_to_stored
+from factrack.store.records import StoredStatement, _row_to_stored
 from factrack.store.reviewtable import ReviewTables
 from factrack.store.schema import (
     _ARTICLE_COLS,
@@ -571,11 +572,13 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
         return self._vectors.nearest(vectors, k, allowed=allowed, langs=langs)
 
     # ------------------------------------------------------------------ lexical
-    def lexical(self, query: str, k: int, *, where: str = "1", params: Sequence[Any] = ()) -> list[tuple[int, float]]:
-        """FTS5 BM25 over folded statement text: (id, score), best first (higher is better)."""
+    def lexical(self, query: str, k: int, flt: SearchFilter | None = None) -> list[tuple[int, float]]:
+        """FTS5 BM25 over folded statement text: (id, score), best first (higher is better);
+        ``flt`` restricts it to the statements a lookup may return."""
         match = fts_query(query)
         if match is None or k <= 0:
             return []
+        where, params = filter_sql(flt) if flt is not None else ("1", [])
         if where == "1":  # no filter: the joins would cost more than the full-text search itself
             sql = ("SELECT rowid, -bm25(statements_fts) FROM statements_fts WHERE statements_fts MATCH ? "
                    "ORDER BY bm25(statements_fts) LIMIT ?")
@@ -587,40 +590,21 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
         )
         return [(int(i), float(s)) for i, s in self._conn.execute(sql, (match, *params, k))]
 
-    def filter_sql(self, flt: SearchFilter) -> tuple[str, list[Any]]:
-        """SQL condition (over ``s`` and ``a``) for a filter."""
-        conds: list[str] = []
-        params: list[Any] = []
-        if flt.speakers is not None:
-            conds.append(f"s.speaker_folded IN ({','.join('?' * len(flt.speakers)) or 'NULL'})")
-            params.extend(fold(n) for n in flt.speakers)
-        if flt.lang:
-            conds.append("s.lang = ?")
-            params.append(flt.lang)
-        if flt.kind:
-            conds.append("s.kind = ?")
-            params.append(flt.kind)
-        if flt.polarity:
-            conds.append("s.polarity = ?")
-            params.append(flt.polarity)
-        if flt.source:
-            conds.append("lower(a.source) = lower(?)")
-            params.append(flt.source)
-        if flt.since:
-            conds.append("a.published IS NOT NULL AND substr(a.published, 1, 10) >= ?")
-            params.append(flt.since[:10])
-        if flt.until:
-            conds.append("a.published IS NOT NULL AND substr(a.published, 1, 10) <= ?")
-            params.append(flt.until[:10])
-        return (" AND ".join(conds) or "1"), params
-
     def filtered_ids(self, flt: SearchFilter) -> list[int]:
-        where, params = self.filter_sql(flt)
-        if flt.source is None and flt.since is None and flt.until is None:  # no article column needed
+        """Ids of the statements a filter lets through."""
+        where, params = filter_sql(flt)
+        if not flt.needs_articles():  # no article column needed
             sql = f"SELECT s.id FROM statements s WHERE {where}"
         else:
             sql = f"SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id WHERE {where}"
         return [i for (i,) in self._conn.execute(sql, params)]
+
+    def filtered_statements(self, flt: SearchFilter, *, by_date: bool = False) -> list[StoredStatement]:
+        """The statements a filter lets through, by id, or with ``by_date`` oldest article first
+        (undated ones first, then by doc and offset)."""
+        where, params = filter_sql(flt)
+        order = "coalesce(a.published, ''), a.doc, s.start" if by_date else "s.id"
+        return self.statements_where(where, params, order=order)
 
     # ------------------------------------------------------------------ speakers
     def _note_speaker(self, name: str, aliases: Iterable[str] = (), role: str | None = None) -> None:
