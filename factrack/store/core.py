@@ -1,7 +1,7 @@
 """The ``Store`` class: opening and closing, transactions, articles and statements, lookups,
 speakers, verdicts and runs.
 
-The pieces it builds on live beside it: ``schema`` (SQLite), ``records`` (what it returns),
+The pieces it builds on live beside it: ``schema`` (SQLite), ``rows`` (what it returns),
 ``vectorindex`` (the FAISS index's life cycle: load, repair, build, flush, nearest), ``vectors``
 (FAISS helpers) and ``lock`` (the writer lock).
 """
@@ -25,8 +25,8 @@ from factrack.records import Article, Statement
 from factrack.store.claimtable import ClaimTables
 from factrack.store.filters import SearchFilter, filter_sql
 from factrack.store.lock import LOCK_NAME, _take_lock
-from factrack.store.records import StoredStatement, _row_to_stored
 from factrack.store.reviewtable import ReviewTables
+from factrack.store.rows import StoredStatement, _row_to_stored
 from factrack.store.schema import (
     _ARTICLE_COLS,
     _STATEMENT_COLS,
