@@ -18,13 +18,12 @@ other language) under it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factrack.dates import date_range
 from factrack.errors import InputError
 from factrack.records import Polarity
-from factrack.store import SearchFilter, Store, StoredStatement, default_path
+from factrack.store import SearchFilter, Store, StoredStatement
 
 if TYPE_CHECKING:
     from factrack.claims import Claim
@@ -199,21 +198,3 @@ def speaker_statements(store: Store, name: str, *, since: str | None = None,
 def _check_k(k: int) -> None:
     if not 1 <= k <= MAX_K:
         raise InputError(f"-k must be between 1 and {MAX_K:,} (got {k:,})")
-
-
-def run_lookup(query: str, *, db: Path | str | None = None, statements: bool = False,
-               **options: Any) -> list[Hit] | list[ClaimHit]:
-    """The ``factrack lookup`` command: open the store read-only and look ``query`` up, by claim
-    (or, with ``statements``, as a flat list of statements)."""
-    with Store.open(db or default_path()) as store:
-        return lookup(store, query, **options) if statements else lookup_claims(store, query, **options)
-
-
-def run_speakers(name: str | None = None, *, db: Path | str | None = None, since: str | None = None,
-                 until: str | None = None) -> Any:
-    """The ``factrack speakers`` command: all speakers (name, aliases, count), or one speaker's
-    statements (``since``/``until``: published in that range)."""
-    if name is None and (since is not None or until is not None):
-        raise InputError("--since/--until need a speaker's NAME (the list of speakers is not dated)")
-    with Store.open(db or default_path()) as store:
-        return store.speakers() if name is None else speaker_statements(store, name, since=since, until=until)

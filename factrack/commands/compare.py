@@ -120,7 +120,7 @@ def run_compare_pairs(lines: Iterable[str], *, model: str | None = None, nli_mod
 
     def flush() -> Iterator[dict[str, Any]]:
         verdicts = scorer.score_pairs([(a, b) for _, a, b in pending])
-        for (n, _, _), v in zip(pending, verdicts):
+        for (n, _, _), v in zip(pending, verdicts, strict=True):
             yield {"line": n, **v.to_dict()}
         pending.clear()
 
@@ -140,8 +140,9 @@ def run_compare_pairs(lines: Iterable[str], *, model: str | None = None, nli_mod
 
 
 def run_contradictions(*, db: Path | str | None = None, speaker: str | None = None, since: str | None = None,
-                       until: str | None = None, min_score: float = 0.0, limit: int | None = None, nli_model: str | None = None,
-                       pair_model: str | None = None, statements: bool = False, include_self: bool = False,
+                       until: str | None = None, min_score: float = 0.0, limit: int | None = None,
+                       nli_model: str | None = None, pair_model: str | None = None, statements: bool = False,
+                       include_self: bool = False,
                        refresh: bool = True, progress: Callable[[int, int], None] | None = None,
                        notice: Callable[[str], None] | None = None) -> list[Any]:
     """Stored contradictions between claims (or, with ``statements``, statement pairs).
