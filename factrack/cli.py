@@ -258,7 +258,7 @@ def extract_cmd(
     fmt: Format | None = format_option(FORMAT_HELP + " jsonl is streamed an article at a time."),
 ) -> None:
     """Extract quotes, reported speech and check-worthy claims, with their speakers, from articles."""
-    from factrack.extract import extract_paths
+    from factrack.commands.extract import run_extract
 
     out = resolve_format(fmt)
     progress = sys.stderr.isatty()
@@ -266,7 +266,7 @@ def extract_cmd(
     collected: list[dict[str, Any]] = []
 
     def run() -> None:
-        for item in extract_paths([str(p) for p in paths]):
+        for item in run_extract([str(p) for p in paths]):
             if isinstance(item, Failure):
                 if progress:
                     sys.stderr.write("\r\033[K")
@@ -365,7 +365,7 @@ def index_cmd(
     4 store problem (damaged, full disk, built with another model: run `factrack reindex`),
     75 another writer holds the store (retry later), 130 interrupted.
     """
-    from factrack.index import run_index
+    from factrack.commands.indexing import run_index
 
     summary = guarded(lambda: run_index([str(p) for p in paths], db=db, model=model, prune=prune, wait=wait,
                                         progress=_ix_progress("indexing"), pair_model=pair_model,
@@ -510,7 +510,7 @@ def lookup_cmd(
     a hit, marked CONTRADICTED when a stored verdict contradicts them. jsonl rows carry the same fields.
     The query may be at most 1,000 characters (a sentence or a claim, not an article).
     """
-    from factrack.search import run_lookup
+    from factrack.commands.lookup import run_lookup
 
     hits = guarded(lambda: run_lookup(query, db=db, k=k, speaker=speaker, lang=lang, kind=kind, polarity=polarity,
                                       source=source, since=since, until=until, statements=statements))
@@ -533,7 +533,7 @@ def speakers_cmd(
     speaker's statements come in date order with their stance (asserts, denies, questions),
     followed by the claims the speaker denied.
     """
-    from factrack.search import run_speakers
+    from factrack.commands.lookup import run_speakers
 
     rows = guarded(lambda: run_speakers(name, db=db, since=since, until=until))
     out = resolve_format(fmt)
@@ -583,7 +583,7 @@ def reindex_cmd(
     reindex is refused by lookups until reindex is run again. Exit codes: 0 done, 4 store problem,
     75 store locked.
     """
-    from factrack.index import run_reindex
+    from factrack.commands.indexing import run_reindex
 
     n = guarded(lambda: run_reindex(db=db, model=model, wait=wait, progress=_ix_progress("re-embedding")))
     if summary_fmt is SummaryFormat.json:
@@ -621,7 +621,7 @@ def compare_cmd(
     and the speakers' stances (a denial) turn the verdict. Exit codes: 0 done, 1 some --pairs lines
     were bad, 2 bad input (an unknown id included).
     """
-    from factrack.compare.commands import run_compare_pairs, run_comparison
+    from factrack.commands.compare import run_compare_pairs, run_comparison
 
     if pairs is not None:
         if a is not None or b is not None:
@@ -743,8 +743,8 @@ def contradictions_cmd(
     scorer (new weights: see --no-refresh) are scored first, unless another process is writing:
     then what is stored is listed, with a note.
     """
-    from factrack.compare.commands import run_contradictions
-    from factrack.review import run_reviewed_contradictions
+    from factrack.commands.compare import run_contradictions
+    from factrack.commands.review import run_reviewed_contradictions
 
     listing: Callable[..., Any] = run_contradictions if statements else run_reviewed_contradictions
     extra = {} if statements else {"show_false_positives": show_false_positives}
@@ -806,7 +806,7 @@ def claims_cmd(
     speakers for and against it, and its first and last date; most statements first. With an ID,
     every statement of that claim with speaker, stance, source, date and sentence.
     """
-    from factrack.claims import run_claims
+    from factrack.commands.claims import run_claims
 
     out = resolve_format(fmt)
     if claim_id is not None:
@@ -888,7 +888,7 @@ def show_cmd(
     the other statement's words and speaker and the reasons. A claim (claim:ID): all its statements and
     their contradictions. Exit codes: 0 found, 2 no such id, 4 store problem.
     """
-    from factrack.show import StatementView, run_show
+    from factrack.commands.show import StatementView, run_show
 
     view = guarded(lambda: run_show(ref, db=db, claim=claim, min_score=min_score))
     table = _show_statement_table if isinstance(view, StatementView) else _show_claim_table
@@ -939,7 +939,7 @@ def review_cmd(
     `contradictions` hides pairs marked false_positive (unless --show-false-positives) and lists
     confirmed ones first; `serve` shows and sets marks in the browser.
     """
-    from factrack.review import run_review
+    from factrack.commands.review import run_review
 
     target, ids = None, []
     if statement is not None:
@@ -972,11 +972,9 @@ def serve_cmd(
     Binds 127.0.0.1 unless --host says otherwise; there is no login, so bind another address only
     on a network you trust (and consider --read-only).
     """
-    from factrack.serve import create_app
-    from factrack.store import default_path
+    from factrack.commands.serve import run_serve
 
-    path = db or default_path()
-    web = guarded(lambda: create_app(path, read_only=read_only, warm=True, article_files=article_files))
+    path, web = guarded(lambda: run_serve(db, read_only=read_only, article_files=article_files))
     import uvicorn
 
     typer.echo(f"factrack: serving {path} on http://{host}:{port}/" + (" (read-only)" if read_only else ""), err=True)
@@ -1006,7 +1004,7 @@ def report_cmd(
 ) -> None:
     """Write a report of the store: top contradictions with both sides, the claims with the most
     sources, the speakers; or ClaimReview JSON-LD for the reviewed claims."""
-    from factrack.report import run_report
+    from factrack.commands.report import run_report
 
     summary = guarded(lambda: run_report(out, str(fmt), db=db, since=since, speaker=speaker, reviewed=reviewed, top=top))
     if as_json:

@@ -18,13 +18,12 @@ other language) under it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factrack.dates import date_range
 from factrack.errors import InputError
 from factrack.records import Polarity
-from factrack.store import SearchFilter, Store, StoredStatement, default_path
+from factrack.store import SearchFilter, Store, StoredStatement
 
 if TYPE_CHECKING:
     from factrack.claims import Claim
@@ -129,8 +128,7 @@ def _ranked(store: Store, query: str, *, embedder: Any = None, depth: int, speak
     scores, ids = store.nearest(embedder.embed([query]), depth, allowed=allowed, langs=[query_lang])
     dense = [int(i) for i in ids[0] if i >= 0]
     similarity = {int(i): float(s) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0}
-    where, params = store.filter_sql(flt)
-    lexical = [i for i, _ in store.lexical(query, depth, where=where, params=params)]
+    lexical = [i for i, _ in store.lexical(query, depth, flt)]
     fused = rrf([dense, lexical])
     if query_lang is not None:  # the other language cannot match words: its dense rank counts twice
         for rank, (i, code) in enumerate(zip(dense, store.langs(dense), strict=True), 1):
@@ -182,7 +180,8 @@ def lookup_claims(store: Store, query: str, *, k: int = 10, **options: Any) -> l
         statement = next((m.statement for m in claim.members if m.statement.id == sid), None) if claim else None
         if claim is None or statement is None:
             continue
-        hit = Hit(statement=statement, score=fused[sid], similarity=similarity.get(sid), contradicted_by=against.get(sid, []))
+        hit = Hit(statement=statement, score=fused[sid], similarity=similarity.get(sid),
+                  contradicted_by=against.get(sid, []))
         out.append(ClaimHit(claim, hit, fused[sid]))
     return out
 
@@ -193,28 +192,9 @@ def speaker_statements(store: Store, name: str, *, since: str | None = None,
     form of ``factrack.dates``) keep those of articles published in the range, undated ones left out."""
     since, until = date_range(since, until)
     names = store.resolve_speaker(name)
-    where, params = store.filter_sql(SearchFilter(speakers=names, since=since, until=until))
-    return store.statements_where(where, params, order="coalesce(a.published, ''), a.doc, s.start")
+    return store.filtered_statements(SearchFilter(speakers=names, since=since, until=until), by_date=True)
 
 
 def _check_k(k: int) -> None:
     if not 1 <= k <= MAX_K:
         raise InputError(f"-k must be between 1 and {MAX_K:,} (got {k:,})")
-
-
-def run_lookup(query: str, *, db: Path | str | None = None, statements: bool = False,
-               **options: Any) -> list[Hit] | list[ClaimHit]:
-    """The ``factrack lookup`` command: open the store read-only and look ``query`` up, by claim
-    (or, with ``statements``, as a flat list of statements)."""
-    with Store.open(db or default_path()) as store:
-        return lookup(store, query, **options) if statements else lookup_claims(store, query, **options)
-
-
-def run_speakers(name: str | None = None, *, db: Path | str | None = None, since: str | None = None,
-                 until: str | None = None) -> Any:
-    """The ``factrack speakers`` command: all speakers (name, aliases, count), or one speaker's
-    statements (``since``/``until``: published in that range)."""
-    if name is None and (since is not None or until is not None):
-        raise InputError("--since/--until need a speaker's NAME (the list of speakers is not dated)")
-    with Store.open(db or default_path()) as store:
-        return store.speakers() if name is None else speaker_statements(store, name, since=since, until=until)

@@ -9,7 +9,6 @@ reasons. The command line prints these records; nothing here prints.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factrack.errors import InputError
@@ -157,15 +156,3 @@ def show_claim(store: Store, claim_id: int, *, min_score: float = DEFAULT_MIN_SC
             if frozenset((o.statement.id, o.other.id)) not in listed]
     out.sort(key=lambda o: (-o.score, o.statement.id, o.other.id))
     return ClaimView(claim, tuple(out))
-
-
-def run_show(ref: str, *, db: Path | str | None = None, claim: bool = False,
-             min_score: float = DEFAULT_MIN_SCORE) -> StatementView | ClaimView:
-    """The ``factrack show`` command: open the store read-only and gather one statement or claim."""
-    from factrack.store import Store, default_path
-
-    kind, n = parse_ref(ref, claim)
-    with Store.open(db or default_path()) as store:
-        if kind == "claim":
-            return show_claim(store, n, min_score=min_score)
-        return show_statement(store, n, min_score=min_score)

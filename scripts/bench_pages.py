@@ -142,7 +142,8 @@ def pages(n: int, requests: int, assign: bool = False) -> None:
 
 
 def report(db: str) -> None:
-    from factrack.report import FORMATS, run_report
+    from factrack.commands.report import run_report
+    from factrack.report import FORMATS
 
     out = bs.WORK / "report"
     out.mkdir(parents=True, exist_ok=True)

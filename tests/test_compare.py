@@ -259,7 +259,7 @@ def test_strength_ranks_explained_aligned_contradictions_first() -> None:
 
 
 def test_every_contradiction_verdict_has_a_reason() -> None:
-    from factrack.compare import verdict
+    from factrack.compare.scoring import build_verdict as verdict
 
     v = verdict("The deal was signed yesterday", "Nothing has been agreed by anyone", 0.9, np.array([0.7, 0.1, 0.1, 0.1]))
     assert v.relation == "contradiction"
@@ -276,7 +276,8 @@ def test_translation_with_the_same_governing_modality_is_no_cue() -> None:
 
 
 def test_another_figure_for_the_same_thing_is_a_contradiction_whatever_the_model_says() -> None:
-    from factrack.compare import FIGURE_P, verdict
+    from factrack.compare.scoring import FIGURE_P
+    from factrack.compare.scoring import build_verdict as verdict
 
     paraphrase = np.array([0.05, 0.8, 0.1, 0.05])  # what the learned parts say of 2,500 vs 3,500
     v = verdict("About 2,500 US troops are in Iraq", "About 3,500 US troops are in Iraq", 0.95, paraphrase)

@@ -3,7 +3,7 @@ side's own words, what one statement says where the other says something else.""
 
 from __future__ import annotations
 
-from factrack.compare import _word_reasons
+from factrack.compare.scoring import _word_reasons
 
 
 def test_swapped_words_are_quoted_as_phrases_of_each_side() -> None:

@@ -81,7 +81,7 @@ def test_candidate_pairs_involve_given_ids(corpus: Path, tmp_path: Path) -> None
 
 
 def test_run_contradictions_scores_a_store_that_has_none(corpus: Path, tmp_path: Path) -> None:
-    from factrack.compare.commands import run_contradictions
+    from factrack.commands.compare import run_contradictions
 
     db = tmp_path / "db"
     index(corpus, db)

@@ -263,7 +263,7 @@ def test_unchanged_rerun_imports_no_model_extractor_or_scorer(corpus, tmp_path):
     run(corpus, db, emb, score=lambda s: contradictions.score_pending(s, get_scorer(emb, pair_model="none")))
     code = (
         "import sys, json\n"
-        "from factrack.index import run_index\n"
+        "from factrack.commands.indexing import run_index\n"
         f"s = run_index([{str(corpus)!r}], db={str(db)!r}, model='fake:32')\n"
         "heavy = [m for m in ('spacy', 'torch', 'sentence_transformers', 'transformers', 'trafilatura', 'faiss',"
         " 'factrack.extract', 'factrack.compare.nli') if m in sys.modules]\n"

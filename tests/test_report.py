@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 
 from factrack import review
 from factrack.cli import app
+from factrack.commands.report import run_report
 from factrack.errors import InputError
-from factrack.report import build_report, run_report
+from factrack.report import build_report
 from factrack.store import Store
 
 

@@ -82,7 +82,7 @@ def test_flush_writes_faiss_that_a_reader_loads(tmp_path):
     files = list(tmp_path.glob("vectors-*.faiss"))
     assert len(files) == 1
     with Store.open(tmp_path) as r:
-        assert r.index().ntotal == 2 and r.check() == []
+        assert r.vector_index().ntotal == 2 and r.check() == []
         _, got = r.nearest(EMB.embed(["second claim."]), 1)
         assert got[0][0] == ids[1]
 
@@ -232,9 +232,9 @@ def test_ivf_index_past_the_threshold_agrees_with_exact_search(tmp_path):
         # the measured nprobe is saved in the index and used by searches
         import faiss
 
-        ivf = faiss.extract_index_ivf(r.index())
+        ivf = faiss.extract_index_ivf(r.vector_index())
         assert ivf.nprobe == ivf_nprobe(ivf.nlist) < ivf.nlist
-        _, own = r.index().search(cq, 10, params=faiss.SearchParametersIVF(nprobe=ivf.nprobe))
+        _, own = r.vector_index().search(cq, 10, params=faiss.SearchParametersIVF(nprobe=ivf.nprobe))
         np.testing.assert_array_equal(r.nearest(queries, 10, langs=en)[1], own)
         r.nprobe = ivf.nlist  # an explicit override (every list) is exact
         _, everything = r.nearest(queries, 10, langs=en)
@@ -266,7 +266,7 @@ def test_bulk_load_matches_put_article_and_builds_faiss_once(tmp_path):
         later = put(w, "y.txt", ["put after a bulk load."])
         assert later[0] > int(again[0])
     with Store.open(tmp_path) as r:
-        assert r.check() == [] and r.index().ntotal == 119
+        assert r.check() == [] and r.vector_index().ntotal == 119
         _, top = r.nearest(EMB.embed(["a new text for d0."]), 1)
         assert int(top[0][0]) == int(again[0])
         assert {s for s, _, _ in r.speakers()} >= {"Speaker 0", "Speaker 1", "Speaker 2"}
@@ -304,7 +304,7 @@ def _put_lang(store: Store, doc: str, lang: str, vecs: np.ndarray) -> list[int]:
 
 
 def _in_index(store: Store, ids: list[int]) -> np.ndarray:
-    return np.stack([store.index().reconstruct(int(i)) for i in ids])
+    return np.stack([store.vector_index().reconstruct(int(i)) for i in ids])
 
 
 def test_centring_makes_the_translation_nearest_across_languages(tmp_path):
@@ -375,7 +375,7 @@ def test_an_uncentred_index_from_an_older_store_is_rebuilt_on_open(tmp_path):
         ids = _put_lang(w, "a", "en", en)
         with w.transaction(bump=False):  # what a store written before centring looks like
             w._conn.execute("DELETE FROM meta WHERE key IN ('faiss_format', 'lang_means', 'means_gen')")
-        w._index = None
+        w._vectors._index = None
     with Store.open(tmp_path) as r:  # a reader rebuilds in memory
         np.testing.assert_allclose(_in_index(r, ids), centre(en, ["en"] * 25, r.lang_means()), atol=1e-6)
     with Store.open(tmp_path, write=True) as w:  # a writer rebuilds and saves

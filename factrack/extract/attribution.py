@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from factrack.extract.cues import Cue, Tables, annotations, find_cues, folded, tables
 from factrack.extract.quotes import Quote, find_quotes
+from factrack.extract.reporting import Cue, Tables, annotations, find_cues, folded, tables
+from factrack.extract.spans import strip_span
 from factrack.records import Kind, Polarity
 
 SHORT_QUOTE_WORDS = 3  # a quote this short may be part of a name
@@ -44,14 +45,6 @@ class Candidate:
 
 def _words(text: str) -> int:
     return len(text.split())
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _FINAL:
-        start += 1
-    while end > start and text[end - 1] in _FINAL:
-        end -= 1
-    return start, end
 
 
 def _quote_tokens(doc: Doc, text: str, quotes: list[Quote]) -> tuple[set[int], set[int]]:
@@ -120,7 +113,7 @@ class _Spans:
 
 
 def _sentence_range(text: str, sent: Span) -> tuple[int, int]:
-    return _trim(text, sent.start_char, sent.end_char)
+    return strip_span(text, sent.start_char, sent.end_char, _FINAL)
 
 
 def _distance(cue: Cue, start: int, end: int) -> int:
@@ -174,7 +167,7 @@ def find_candidates(doc: Doc, code: str) -> tuple[list[Candidate], set[int]]:
         for cue in cues:
             if cue.content is None:
                 continue
-            s, e = _trim(text, *cue.content)
+            s, e = strip_span(text, *cue.content, _FINAL)
             if s < e and not quoted_text.overlaps(s, e):
                 out.append(Candidate(s, e, Kind.INDIRECT, cue.text, cue.mention, ranges[n], name=cue.name,
                                      polarity=cue.polarity))

@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from factrack import lang
-from factrack.extract.cues import folded
+from factrack.extract.reporting import folded
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT = re.compile(r"\d")

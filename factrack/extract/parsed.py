@@ -2,7 +2,7 @@
 
 The subject of the cue verb is the speaker phrase, its clausal complement the reported clause;
 a name set off by commas in the subject is the person's name. Used when the pipeline has a
-parser; ``cues`` falls back to a linear reading otherwise.
+parser; ``reporting`` falls back to a linear reading otherwise.
 """
 
 from __future__ import annotations
@@ -83,10 +83,12 @@ def noun_clause(tok: Token, t: Tables) -> tuple[int, int] | None:
         if child.dep_ not in ("dobj", "prep", "npadvmod", "attr", "oprd", "ccomp", "xcomp"):
             continue
         for node in child.subtree:
-            if node.dep_ not in ("acl", "ccomp", "relcl") or node.head.pos_ not in ("NOUN", "PROPN") or node.head is tok:
+            if (node.dep_ not in ("acl", "ccomp", "relcl") or node.head.pos_ not in ("NOUN", "PROPN")
+                    or node.head is tok):
                 continue
             if node.dep_ == "relcl" and folded(node.head) not in t.report_nouns:
-                continue  # the parser takes "the assurance that P" for a relative clause; "the report that he wrote" is one
+                # the parser takes "the assurance that P" for a relative clause; "the report that he wrote" is one
+                continue
             start, end = node.left_edge.i, node.right_edge.i + 1
             if folded(doc[start]) not in t.complementizers:
                 continue

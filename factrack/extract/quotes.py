@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factrack import lang
+from factrack.extract.spans import strip_span
 
 _TRIM = " \t\r\n,،."
 _DECADE = re.compile(r"\d\d?s?\b")
@@ -97,14 +98,6 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    return start, end
-
-
 def _pair(text: str, start: int, end: int, m: _Marks, ignored: set[int], carried: str | None):
     """Pair the marks of one paragraph; returns (pairs, the outermost mark left open or None)."""
     stack: list[tuple[str, int]] = [(carried, start - 1)] if carried else []
@@ -173,7 +166,7 @@ def find_quotes(text: str, code: str) -> list[Quote]:
         next_pending: int | None = None
         for at, close in spans:
             g = pending if (pending is not None and at <= first_at) else group
-            s, e = _trimmed(text, max(at + 1, ps), close if close is not None else pe)
+            s, e = strip_span(text, max(at + 1, ps), close if close is not None else pe, _TRIM)
             if s < e:
                 quotes.append(Quote(s, e, max(at, ps), close, g))
             if g == group:

@@ -1,5 +1,5 @@
 """The word tables one language's cue reading uses, and small token helpers shared by the
-linear (``cues``) and parsed (``parsed``) readings."""
+linear (``reporting``) and parsed (``parsed``) readings."""
 
 from __future__ import annotations
 
@@ -66,7 +66,8 @@ def tables(code: str) -> Tables:
         complement_prefixes=tuple(lang.words(code, "complement_prefixes")),
         report_nouns=lang.words(code, "report_nouns"),
         relatives=lang.words(code, "relative_pronouns"),
-        relations=lang.words(code, "name_stops") & lang.words(code, "cue_prepositions") | lang.words(code, "source_markers"),
+        relations=(lang.words(code, "name_stops") & lang.words(code, "cue_prepositions"))
+        | lang.words(code, "source_markers"),
     )
 
 

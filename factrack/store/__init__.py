@@ -12,17 +12,20 @@ file is rewritten atomically (temporary file, fsync, rename) only when a writer 
 killed between the two leaves a FAISS file whose generation is older than SQLite's; the next open
 sees that and repairs the index from the stored vectors instead of trusting it.
 
-Modules, one concept each: ``core`` (the ``Store`` class), ``records`` (``StoredStatement``,
-``SearchFilter``, row conversion), ``schema`` (SQL schema, column lists, FTS queries, stop words),
-``vectors`` (FAISS index building, IVF sizing, generation-named files, atomic writes) and ``lock``
-(the flock writer lock). Import from ``factrack.store``; the split is an implementation detail.
+Modules, one concept each: ``core`` (the ``Store`` class), ``vectorindex``
+(``VectorIndex``: the FAISS index's load, repair, build, centring, search and atomic flush),
+``rows`` (``StoredStatement``, row conversion), ``filters`` (``SearchFilter`` and its SQL),
+``schema`` (SQL schema, column lists, FTS queries, stop words), ``vectors`` (FAISS index
+building, IVF sizing, generation-named files, atomic writes) and ``lock`` (the flock writer lock).
+Import from ``factrack.store``; the split is an implementation detail.
 """
 
 from factrack.store.claimtable import Membership
 from factrack.store.core import Store, default_path
+from factrack.store.filters import SearchFilter
 from factrack.store.lock import LOCK_NAME
-from factrack.store.records import SearchFilter, StoredStatement
 from factrack.store.reviewtable import MARKS, TARGETS, ReviewMark
+from factrack.store.rows import StoredStatement
 from factrack.store.schema import DB_NAME, SCHEMA_VERSION, VerdictRow, fts_query
 from factrack.store.vectors import EXACT_FILTERED_MAX, IVF_NPROBE, IVF_THRESHOLD, ivf_nlist, ivf_nprobe
 

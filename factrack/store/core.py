@@ -1,8 +1,9 @@
-"""The ``Store`` class: opening and closing, transactions, articles and statements, the FAISS
-index's life cycle (load, repair, flush), lookups, speakers, verdicts and runs.
+"""The ``Store`` class: opening and closing, transactions, articles and statements, lookups,
+speakers, verdicts and runs.
 
-The pieces it builds on live beside it: ``schema`` (SQLite), ``records`` (what it returns),
-``vectors`` (FAISS helpers) and ``lock`` (the writer lock).
+The pieces it builds on live beside it: ``schema`` (SQLite), ``rows`` (what it returns),
+``vectorindex`` (the FAISS index's life cycle: load, repair, build, flush, nearest), ``vectors``
+(FAISS helpers) and ``lock`` (the writer lock).
 """
 
 from __future__ import annotations
@@ -11,23 +12,21 @@ import errno
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from factrack import faults
 from factrack.errors import StoreError
 from factrack.normalize import fold
 from factrack.records import Article, Statement
 from factrack.store.claimtable import ClaimTables
-from factrack.store.reviewtable import ReviewTables
-from factrack.store.speakertable import SpeakerMerges
+from factrack.store.filters import SearchFilter, filter_sql
 from factrack.store.lock import LOCK_NAME, _take_lock
-from factrack.store.records import SearchFilter, StoredStatement, _row_to_stored
-from factrack.store.scoretable import PendingScores
+from factrack.store.reviewtable import ReviewTables
+from factrack.store.rows import StoredStatement, _row_to_stored
 from factrack.store.schema import (
     _ARTICLE_COLS,
     _STATEMENT_COLS,
@@ -40,22 +39,9 @@ from factrack.store.schema import (
     _q,
     fts_query,
 )
-from factrack.store.vectors import (
-    EXACT_FILTERED_MAX,
-    INDEX_FORMAT,
-    IVF_THRESHOLD,
-    MIN_LANG_STATEMENTS,
-    _gen_of,
-    _index_ids,
-    centre,
-    faiss_files,
-    faiss_path,
-    ivf_nlist,
-    ivf_nprobe,
-    means_drifted,
-    new_ivf_index,
-    write_index_atomic,
-)
+from factrack.store.scoretable import PendingScores
+from factrack.store.speakertable import SpeakerMerges
+from factrack.store.vectorindex import VectorIndex
 
 if TYPE_CHECKING:
     import faiss
@@ -78,15 +64,26 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
         self.path = path
         self._conn = conn
         self._lock_fd = lock_fd
-        self._index: faiss.Index | None = None
-        self._dirty = False  # FAISS in memory differs from the file on disk
-        self._pending_add: list[tuple[np.ndarray, np.ndarray]] = []
-        self._pending_remove: list[int] = []
         self._in_tx = False
-        self.ivf_threshold = IVF_THRESHOLD
-        self.nprobe: int | None = None  # None: the nprobe saved in the IVF index (ivf_nprobe(nlist))
-        self._means: dict[str, np.ndarray] = {}  # language means the in-memory FAISS index is centred on
-        self._means_changed = False  # the index was rebuilt on new means not yet recorded in meta
+        self._vectors = VectorIndex(path, _IndexRows(self))
+
+    @property
+    def ivf_threshold(self) -> int:
+        """Vectors past which flushing switches the FAISS index to IVF."""
+        return self._vectors.ivf_threshold
+
+    @ivf_threshold.setter
+    def ivf_threshold(self, value: int) -> None:
+        self._vectors.ivf_threshold = value
+
+    @property
+    def nprobe(self) -> int | None:
+        """Lists an IVF search visits; None: the nprobe saved in the IVF index."""
+        return self._vectors.nprobe
+
+    @nprobe.setter
+    def nprobe(self, value: int | None) -> None:
+        self._vectors.nprobe = value
 
     # ------------------------------------------------------------------ opening and closing
     @classmethod
@@ -133,28 +130,14 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
         store = cls(path, conn, lock_fd)
         if write:
             try:
-                store._tidy_files()
-                if store.count() > 0 and not store._faiss_file_sound():
-                    store._load_index()  # repairs from stored vectors; an older format is rebuilt, centred
+                store._vectors.tidy_files()
+                if store.count() > 0 and not store._vectors.file_sound():
+                    store._vectors.load()  # repairs from stored vectors; an older format is rebuilt, centred
                     store.flush()
             except BaseException as e:
                 store._abandon()
                 raise _store_error(path, e) if _is_file_trouble(e) else e from None
         return store
-
-    def _tidy_files(self) -> None:
-        """Remove temporary FAISS files a killed writer left behind."""
-        for tmp in self.path.glob(".vectors-*.faiss.tmp"):
-            tmp.unlink(missing_ok=True)
-
-    def _faiss_file_sound(self) -> bool:
-        """The current FAISS file exists, is of this format and has the size it was written with
-        (a damaged or truncated file is rebuilt from the stored vectors by the writer)."""
-        file = self._faiss_file()
-        if file is None or self._meta("faiss_format") != INDEX_FORMAT:
-            return False
-        size = self._meta("faiss_size")
-        return size is None or file.stat().st_size == int(size)
 
     @property
     def writable(self) -> bool:
@@ -274,7 +257,7 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield
-            if bump and (self._pending_add or self._pending_remove):
+            if bump and self._vectors.has_staged():
                 self._set_meta("generation", str(self.generation() + 1))
             self._conn.execute("COMMIT")
         except BaseException:
@@ -283,24 +266,11 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
                     self._conn.execute("ROLLBACK")
                 except sqlite3.Error:
                     pass
-            self._pending_add.clear()
-            self._pending_remove.clear()
+            self._vectors.discard_staged()
             raise
         finally:
             self._in_tx = False
-        self._apply_pending()
-
-    def _apply_pending(self) -> None:
-        if not (self._pending_add or self._pending_remove):
-            return
-        if self._index is not None:
-            if self._pending_remove:
-                self._index.remove_ids(np.asarray(self._pending_remove, dtype=np.int64))
-            for ids, vecs in self._pending_add:
-                self._index.add_with_ids(self._centred(ids, vecs), ids)
-        self._pending_add.clear()
-        self._pending_remove.clear()
-        self._dirty = True
+        self._vectors.apply_staged()
 
     # ------------------------------------------------------------------ articles and statements
     def article_states(self) -> dict[str, tuple[str, str]]:
@@ -334,7 +304,7 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
             removed = self.remove_articles([article.doc])
             ids, vecs = self._insert_article(article, statements, vectors, pipeline)
             if ids:
-                self._pending_add.append((np.asarray(ids, dtype=np.int64), vecs))
+                self._vectors.stage_add(np.asarray(ids, dtype=np.int64), vecs)
         return ids, removed
 
     def _next_statement_id(self) -> int:
@@ -406,7 +376,7 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
         self._require_write()
         self._check_ready()
         known = {d for (d,) in self._conn.execute("SELECT doc FROM articles")}
-        self._index = None  # reloaded (and repaired from SQLite) at the end
+        self._vectors.unload()  # reloaded (and repaired from SQLite) at the end
         new_ids: list[np.ndarray] = []
         it = iter(items)
         done = 0
@@ -427,15 +397,14 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
                     if pending >= batch:
                         break
                 self._set_meta("generation", str(self.generation() + 1))
-                self._pending_add.clear()
-                self._pending_remove.clear()
+                self._vectors.discard_staged()
             done += pending
             if progress is not None:
                 progress(done)
             if pending < batch:
                 break
-        self._dirty = True
-        self.index()  # the old file is stale now: repaired from the stored vectors, or built afresh
+        self._vectors.mark_stale()
+        self._vectors.get()  # the old file is stale now: repaired from the stored vectors, or built afresh
         self.flush()
         return np.concatenate(new_ids) if new_ids else np.zeros(0, np.int64)
 
@@ -475,7 +444,7 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
             self._conn.execute("DELETE FROM verdicts WHERE a_id=? OR b_id=?", (i, i))
             self._conn.execute("DELETE FROM statements WHERE id=?", (i,))  # its claim membership goes with it
         self._tidy_claims(claims)
-        self._pending_remove.extend(ids)
+        self._vectors.stage_remove(ids)
 
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM statements").fetchone()[0])
@@ -507,7 +476,9 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
                 by_id[row[0]] = _row_to_stored(row)
         return [by_id[i] for i in ids if i in by_id]
 
-    def statements_where(self, where: str = "1", params: Sequence[Any] = (), order: str = "s.id") -> list[StoredStatement]:
+    def statements_where(
+        self, where: str = "1", params: Sequence[Any] = (), order: str = "s.id"
+    ) -> list[StoredStatement]:
         """Statements matching an SQL condition over ``s`` (statements) and ``a`` (articles)."""
         return [_row_to_stored(r) for r in self._conn.execute(f"{self._SELECT} WHERE {where} ORDER BY {order}", params)]
 
@@ -546,188 +517,46 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
                 "UPDATE statements SET vector=? WHERE id=?",
                 ((v.tobytes(), int(i)) for i, v in zip(ids, np.asarray(vectors, dtype=np.float32), strict=True)),
             )
-            self._pending_remove.extend(int(i) for i in ids)
-            self._pending_add.append((np.asarray(ids, dtype=np.int64), np.ascontiguousarray(vectors, np.float32)))
+            self._vectors.stage_remove([int(i) for i in ids])
+            self._vectors.stage_add(np.asarray(ids, dtype=np.int64), np.ascontiguousarray(vectors, np.float32))
 
     def reset_model(self, name: str, dim: int) -> None:
         """Declare a new model before re-embedding everything (used by reindex only)."""
         with self.transaction(bump=False):
             self._set_meta("model", name)
             self._set_meta("dim", str(dim))
-        self._index = None
-        self._dirty = True
+        self._vectors.unload()
+        self._vectors.mark_stale()
 
-    # ------------------------------------------------------------------ FAISS
-    def _faiss_files(self) -> list[Path]:
-        return faiss_files(self.path)
-
-    def _faiss_file(self) -> Path | None:
-        p = faiss_path(self.path, self.generation())
-        return p if p.exists() else None
-
-    def index(self) -> faiss.Index:
+    # ------------------------------------------------------------------ FAISS (store/vectorindex.py)
+    def vector_index(self) -> faiss.Index:
         """The FAISS index, loaded on first use and repaired if it does not match SQLite."""
-        if self._index is None:
-            self._load_index()
-        assert self._index is not None
-        return self._index
+        return self._vectors.get()
 
-    def _load_index(self) -> None:
-        import faiss
-
-        # A file of another format, or older than the means it should be centred on, is rebuilt.
-        current = self._meta("faiss_format") == INDEX_FORMAT
-        means_gen = int(self._meta("means_gen") or 0)
-        self._means = self._stored_means() if current else {}
-        exact = self._faiss_file() if current else None
-        if exact is not None:
-            try:
-                loaded = faiss.read_index(str(exact))
-            except RuntimeError:  # damaged or truncated: rebuilt from the stored vectors below
-                loaded, exact = None, None
-            if loaded is not None and loaded.ntotal == self.count() and self._faiss_file_sound():
-                self._index = loaded
-                self._dirty = False
-                return
-        # Stale or missing: start from the newest file there is and make it match SQLite.
-        files = [p for p in self._faiss_files() if _gen_of(p) >= means_gen] if current else []
-        index = None
-        if files:
-            try:
-                index = faiss.read_index(str(max(files, key=lambda p: _gen_of(p))))
-            except RuntimeError:
-                index = None
-        dim = (self.model() or ("", 0))[1]
-        if index is None or index.d != dim:
-            index = self._build_index(dim)
-        else:
-            self._repair(index)
-        self._index = index
-        self._dirty = True
-
-    def _repair(self, index: faiss.Index) -> None:
-        """Make ``index`` hold exactly SQLite's statement ids, re-adding vectors from SQLite."""
-        in_faiss = _index_ids(index)
-        in_db = self.ids()
-        extra = np.setdiff1d(in_faiss, in_db)
-        missing = np.setdiff1d(in_db, in_faiss)
-        if len(extra):
-            index.remove_ids(extra)
-        for chunk in _chunks(missing.tolist(), 10_000):
-            ids = np.asarray(chunk, dtype=np.int64)
-            index.add_with_ids(self._centred(ids, self.vectors(chunk)), ids)
-        # Ids present in both but with vectors changed (an interrupted reindex) are rare enough
-        # that a reindex run is the fix; a count check cannot see them.
-
-    def _build_index(self, dim: int) -> faiss.Index:
-        """A fresh index over all stored vectors: exact when small, IVF past the threshold."""
-        import faiss
-
-        n = self.count()
-        self._means = self._compute_means()
-        self._means_changed = True
-        if n >= self.ivf_threshold and dim:
-            nlist = ivf_nlist(n)
-            sample = self._sample_vectors(min(n, nlist * 32))
-            index = new_ivf_index(dim, nlist, sample, self.nprobe or ivf_nprobe(nlist))
-        else:
-            index = faiss.IndexIDMap2(faiss.IndexFlatIP(max(dim, 1)))
-        for ids, vecs in self.iter_vectors():
-            index.add_with_ids(self._centred(ids, vecs), ids)
-        return index
-
-    def _sample_vectors(self, n: int) -> np.ndarray:
-        """A random sample of centred vectors (IVF training)."""
-        rows = self._conn.execute("SELECT lang, vector FROM statements ORDER BY random() LIMIT ?", (n,)).fetchall()
-        vecs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
-        return centre(vecs, [r[0] for r in rows], self._means)
-
-    # ------------------------------------------------------------------ language centring
     def lang_means(self) -> dict[str, np.ndarray]:
         """The language means the FAISS index is centred on (languages with too few statements
         have none and are left uncentred)."""
-        self.index()
-        return dict(self._means)
-
-    def _stored_means(self) -> dict[str, np.ndarray]:
-        raw = json.loads(self._meta("lang_means") or "{}")
-        return {code: np.asarray(v, dtype=np.float32) for code, v in raw.items()}
-
-    def _compute_means(self) -> dict[str, np.ndarray]:
-        """Mean raw vector per language of the stored statements, for languages with enough of them."""
-        sums: dict[str, np.ndarray] = {}
-        counts: dict[str, int] = {}
-        cur = self._conn.execute("SELECT lang, vector FROM statements")
-        while rows := cur.fetchmany(10_000):
-            by_lang: dict[str, list[bytes]] = {}
-            for code, blob in rows:
-                by_lang.setdefault(code, []).append(blob)
-            for code, blobs in by_lang.items():
-                part = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), -1).sum(axis=0, dtype=np.float64)
-                sums[code] = sums[code] + part if code in sums else part
-                counts[code] = counts.get(code, 0) + len(blobs)
-        return {code: (sums[code] / n).astype(np.float32) for code, n in counts.items() if n >= MIN_LANG_STATEMENTS}
+        return self._vectors.lang_means()
 
     def langs(self, ids: Sequence[int]) -> list[str | None]:
         """The language of each statement of ``ids`` (None for unknown ids)."""
-        return self._langs(ids)
-
-    def _langs(self, ids: Sequence[int]) -> list[str | None]:
         found: dict[int, str] = {}
         for chunk in _chunks([int(i) for i in ids], 500):
             q = f"SELECT id, lang FROM statements WHERE id IN ({','.join('?' * len(chunk))})"
             found.update(self._conn.execute(q, chunk).fetchall())
         return [found.get(int(i)) for i in ids]
 
-    def _centred(self, ids: np.ndarray, vecs: np.ndarray) -> np.ndarray:
-        """Stored statements' raw vectors as the index holds them."""
-        return centre(vecs, self._langs(ids), self._means) if self._means else np.ascontiguousarray(vecs, np.float32)
-
     def is_ivf(self) -> bool:
-        import faiss
-
-        return faiss.try_extract_index_ivf(self.index()) is not None
+        return self._vectors.is_ivf()
 
     def flush(self) -> None:
         """Write FAISS atomically if it changed; switch to IVF once the store has outgrown exact search."""
         self._require_write()
-        if not self._dirty and self._faiss_file() is not None:
-            return
-        if self._index is None and self.count() == 0 and self.model() is None:
-            return
-        import faiss
-
-        index = self.index()
-        if not self._means_changed and means_drifted(self._means, self._compute_means()):
-            index = self._index = self._build_index(index.d)
-        if index.ntotal >= self.ivf_threshold and faiss.try_extract_index_ivf(index) is None:
-            index = self._index = self._build_index(index.d)
-        if self._means_changed or self._meta("faiss_format") != INDEX_FORMAT:
-            # New means and the file centred on them share a new generation: a crash before the
-            # file is written leaves only older files, which _load_index then refuses to repair.
-            with self.transaction(bump=False):
-                gen = self.generation() + 1
-                self._set_meta("generation", str(gen))
-                self._set_meta("means_gen", str(gen))
-                self._set_meta("faiss_format", INDEX_FORMAT)
-                self._set_meta("lang_means", json.dumps({c: [float(x) for x in m] for c, m in self._means.items()}))
-            self._means_changed = False
-        faults.point("before_faiss_write")
-        target = write_index_atomic(index, self.path, self.generation())
-        with self.transaction(bump=False):
-            self._set_meta("faiss_size", str(target.stat().st_size))
-        for old in self._faiss_files():
-            if old != target:
-                old.unlink(missing_ok=True)
-        self._dirty = False
-
-    def _nprobe(self, ivf: faiss.IndexIVF) -> int:
-        return min(int(self.nprobe or ivf.nprobe), int(ivf.nlist))
+        self._vectors.flush()
 
     def rebuild_index(self) -> None:
         """Throw the FAISS index away and build it again from the stored vectors."""
-        self._index = self._build_index((self.model() or ("", 0))[1])
-        self._dirty = True
+        self._vectors.rebuild()
 
     def nearest(
         self, vectors: np.ndarray, k: int, *, allowed: Sequence[int] | None = None,
@@ -739,51 +568,17 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
         (one code per query row) centres each query on its language's mean like the index;
         without it queries are only renormalised, which crosses languages worse.
         """
-        import faiss
-
         self._check_ready()
-        index = self.index()
-        q = np.atleast_2d(vectors)
-        if q.shape[1] == index.d:
-            q = centre(q, langs, self._means)
-        q = np.ascontiguousarray(q, dtype=np.float32)
-        if index.ntotal == 0 or k <= 0 or (allowed is not None and len(allowed) == 0):
-            return np.full((len(q), max(k, 0)), -np.inf, np.float32), np.full((len(q), max(k, 0)), -1, np.int64)
-        if q.shape[1] != index.d:
-            raise StoreError(f"query vectors are {q.shape[1]}-d, store holds {index.d}-d; run `factrack reindex`")
-        params = None
-        ivf = faiss.try_extract_index_ivf(index)
-        if allowed is not None:
-            sel = faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
-            if ivf is not None:
-                # IVF would only visit nprobe lists and miss allowed ids elsewhere. A selective
-                # filter visits every list: exact over the allowed ids, and cheap, since only they
-                # are scored (reading their vectors from SQLite instead cost ~10x more at 1M).
-                # A broad filter widens nprobe by the share filtered out.
-                if len(allowed) <= EXACT_FILTERED_MAX:
-                    nprobe = ivf.nlist
-                else:
-                    nprobe = min(ivf.nlist, int(self._nprobe(ivf) * max(1.0, index.ntotal / len(allowed))))
-                params = faiss.SearchParametersIVF(sel=sel, nprobe=nprobe)
-            else:
-                params = faiss.SearchParameters(sel=sel)
-        elif ivf is not None:
-            params = faiss.SearchParametersIVF(nprobe=self._nprobe(ivf))
-        threads = faiss.omp_get_max_threads()
-        if len(q) == 1:  # one query: thread start-up costs more than it saves, worse on busy CPUs
-            faiss.omp_set_num_threads(1)
-        try:
-            scores, ids = index.search(q, k, params=params)
-        finally:
-            faiss.omp_set_num_threads(threads)
-        return scores, ids
+        return self._vectors.nearest(vectors, k, allowed=allowed, langs=langs)
 
     # ------------------------------------------------------------------ lexical
-    def lexical(self, query: str, k: int, *, where: str = "1", params: Sequence[Any] = ()) -> list[tuple[int, float]]:
-        """FTS5 BM25 over folded statement text: (id, score), best first (higher is better)."""
+    def lexical(self, query: str, k: int, flt: SearchFilter | None = None) -> list[tuple[int, float]]:
+        """FTS5 BM25 over folded statement text: (id, score), best first (higher is better);
+        ``flt`` restricts it to the statements a lookup may return."""
         match = fts_query(query)
         if match is None or k <= 0:
             return []
+        where, params = filter_sql(flt) if flt is not None else ("1", [])
         if where == "1":  # no filter: the joins would cost more than the full-text search itself
             sql = ("SELECT rowid, -bm25(statements_fts) FROM statements_fts WHERE statements_fts MATCH ? "
                    "ORDER BY bm25(statements_fts) LIMIT ?")
@@ -795,40 +590,21 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
         )
         return [(int(i), float(s)) for i, s in self._conn.execute(sql, (match, *params, k))]
 
-    def filter_sql(self, flt: SearchFilter) -> tuple[str, list[Any]]:
-        """SQL condition (over ``s`` and ``a``) for a filter."""
-        conds: list[str] = []
-        params: list[Any] = []
-        if flt.speakers is not None:
-            conds.append(f"s.speaker_folded IN ({','.join('?' * len(flt.speakers)) or 'NULL'})")
-            params.extend(fold(n) for n in flt.speakers)
-        if flt.lang:
-            conds.append("s.lang = ?")
-            params.append(flt.lang)
-        if flt.kind:
-            conds.append("s.kind = ?")
-            params.append(flt.kind)
-        if flt.polarity:
-            conds.append("s.polarity = ?")
-            params.append(flt.polarity)
-        if flt.source:
-            conds.append("lower(a.source) = lower(?)")
-            params.append(flt.source)
-        if flt.since:
-            conds.append("a.published IS NOT NULL AND substr(a.published, 1, 10) >= ?")
-            params.append(flt.since[:10])
-        if flt.until:
-            conds.append("a.published IS NOT NULL AND substr(a.published, 1, 10) <= ?")
-            params.append(flt.until[:10])
-        return (" AND ".join(conds) or "1"), params
-
     def filtered_ids(self, flt: SearchFilter) -> list[int]:
-        where, params = self.filter_sql(flt)
-        if flt.source is None and flt.since is None and flt.until is None:  # no article column needed
+        """Ids of the statements a filter lets through."""
+        where, params = filter_sql(flt)
+        if not flt.needs_articles():  # no article column needed
             sql = f"SELECT s.id FROM statements s WHERE {where}"
         else:
             sql = f"SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id WHERE {where}"
         return [i for (i,) in self._conn.execute(sql, params)]
+
+    def filtered_statements(self, flt: SearchFilter, *, by_date: bool = False) -> list[StoredStatement]:
+        """The statements a filter lets through, by id, or with ``by_date`` oldest article first
+        (undated ones first, then by doc and offset)."""
+        where, params = filter_sql(flt)
+        order = "coalesce(a.published, ''), a.doc, s.start" if by_date else "s.id"
+        return self.statements_where(where, params, order=order)
 
     # ------------------------------------------------------------------ speakers
     def _note_speaker(self, name: str, aliases: Iterable[str] = (), role: str | None = None) -> None:
@@ -946,12 +722,8 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
 
     def check(self) -> list[str]:
         """Consistency problems between SQLite, FTS and FAISS (empty when all is well)."""
-        problems = []
         n = self.count()
-        if self.index().ntotal != n:
-            problems.append(f"FAISS holds {self.index().ntotal} vectors, SQLite {n} statements")
-        elif not np.array_equal(np.sort(_index_ids(self.index())), self.ids()):
-            problems.append("FAISS ids differ from SQLite ids")
+        problems = self._vectors.problems(self.ids())
         nfts = self._conn.execute("SELECT count(*) FROM statements_fts").fetchone()[0]
         if nfts != n:
             problems.append(f"FTS holds {nfts} rows, SQLite {n} statements")
@@ -962,6 +734,56 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
             problems.append(f"{orphans} statements without an article")
         return problems
 
+
+class _IndexRows:
+    """The store's SQLite as the FAISS index sees it (``vectorindex.VectorRows``): vectors, ids,
+    languages and the meta keys, nothing else."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def count(self) -> int:
+        return self._store.count()
+
+    def ids(self) -> np.ndarray:
+        return self._store.ids()
+
+    def vectors(self, ids: Sequence[int]) -> np.ndarray:
+        return self._store.vectors(ids)
+
+    def iter_vectors(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        return self._store.iter_vectors()
+
+    def langs(self, ids: Sequence[int]) -> list[str | None]:
+        return self._store.langs(ids)
+
+    def lang_vectors(self) -> Iterator[list[tuple[str, bytes]]]:
+        cur = self._store._conn.execute("SELECT lang, vector FROM statements")
+        while rows := cur.fetchmany(10_000):
+            yield rows
+
+    def sample(self, n: int) -> list[tuple[str, bytes]]:
+        sql = "SELECT lang, vector FROM statements ORDER BY random() LIMIT ?"
+        return list(self._store._conn.execute(sql, (n,)).fetchall())
+
+    def model(self) -> tuple[str, int] | None:
+        return self._store.model()
+
+    def generation(self) -> int:
+        return self._store.generation()
+
+    def meta(self, key: str) -> str | None:
+        return self._store._meta(key)
+
+    def write_meta(self, values: Mapping[str, str], *, new_generation: bool = False) -> None:
+        store = self._store
+        with store.transaction(bump=False):
+            if new_generation:
+                gen = store.generation() + 1
+                store._set_meta("generation", str(gen))
+                store._set_meta("means_gen", str(gen))
+            for key, value in values.items():
+                store._set_meta(key, value)
 
 
 def _connect(file: Path, write: bool) -> sqlite3.Connection:

@@ -1,9 +1,9 @@
-"""What the store hands back: stored statements, lookup filters, and row conversion."""
+"""What the store hands back: stored statements, and row conversion."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from factrack.records import Kind, Polarity, Statement
@@ -28,23 +28,6 @@ class StoredStatement(Statement):
     def to_dict(self) -> dict[str, Any]:
         d = super().to_dict()
         return {"id": d.pop("id"), **d}
-
-
-@dataclass(frozen=True)
-class SearchFilter:
-    """Restrictions on which statements a lookup may return; all optional, combined with AND."""
-
-    speakers: tuple[str, ...] | None = None  # canonical names (already resolved from aliases)
-    lang: str | None = None
-    kind: str | None = None
-    polarity: str | None = None  # asserts, denies, questions
-    source: str | None = None
-    since: str | None = None  # ISO date, compared with the article's `published`
-    until: str | None = None
-
-    def is_empty(self) -> bool:
-        return all(getattr(self, f.name) is None for f in fields(self))
-
 
 
 def _row_to_stored(row: Sequence[Any]) -> StoredStatement:

@@ -357,7 +357,9 @@ def _speaker(doc: Doc, np: tuple[int, int] | None, t: Tables, parsed: bool
 
 
 
-def _phrase_content(sent: Span, first: int, np_end: int, t: Tables, quoted: set[int]) -> tuple[tuple[int, int] | None, bool]:
+def _phrase_content(
+    sent: Span, first: int, np_end: int, t: Tables, quoted: set[int]
+) -> tuple[tuple[int, int] | None, bool]:
     """The statement an attribution phrase vouches for: the clause before it, or after its
     speaker when the phrase opens the sentence. None when a quote follows (the quote is it)."""
     doc = sent.doc
