@@ -246,7 +246,8 @@ def _echo_table(article: Any, statements: Any) -> None:
     width = shutil.get_terminal_size((120, 24)).columns
     typer.echo(f"{_isolate(article.doc)}  [{article.lang or '?'}]  {len(statements)} statement(s)")
     for s in statements:
-        typer.echo(f"  {s.kind:<9} {_polarity_tag(s):<10} {_pad(s.speaker or '—', 24)} {_shorten(s.text, max(width - 50, 20))}")
+        typer.echo(f"  {s.kind:<9} {_polarity_tag(s):<10} {_pad(s.speaker or '—', 24)} "
+                   f"{_shorten(s.text, max(width - 50, 20))}")
     typer.echo("")
 
 
@@ -282,7 +283,8 @@ def extract_cmd(
             else:
                 collected.extend(_statement_rows(statements))
             if progress:
-                sys.stderr.write(f"\r\033[Kextracting: {counts['articles']} article(s), {counts['statements']} statement(s)")
+                sys.stderr.write(f"\r\033[Kextracting: {counts['articles']} article(s), "
+                                 f"{counts['statements']} statement(s)")
                 sys.stderr.flush()
         if progress:
             sys.stderr.write("\r\033[K")
@@ -332,7 +334,8 @@ def index_cmd(
     paths: list[Path] = typer.Argument(..., help="Article files or folders to index (read recursively)."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     model: str | None = typer.Option(
-        None, "--model", help="Embedding model: e5-small (default, bundled), fake[:DIM], or a sentence-transformers path."
+        None, "--model",
+        help="Embedding model: e5-small (default, bundled), fake[:DIM], or a sentence-transformers path.",
     ),
     prune: bool = typer.Option(False, "--prune", help="Drop stored articles whose files under PATHS are gone."),
     json_out: bool = typer.Option(False, "--json", help="Short for --format json."),
@@ -344,7 +347,8 @@ def index_cmd(
         0, "--max-failed", min=0, help="Inputs that may fail (skipped, reported) before the exit code says so."
     ),
     no_refresh: bool = typer.Option(
-        False, "--no-refresh", help="Keep articles extracted and verdicts made by an older pipeline or scorer as they are."
+        False, "--no-refresh",
+        help="Keep articles extracted and verdicts made by an older pipeline or scorer as they are.",
     ),
     summary_fmt: SummaryFormat | None = typer.Option(
         None, "--format", "-f", case_sensitive=False,
@@ -409,7 +413,8 @@ def _ix_hit_table(hits: Any) -> None:
         typer.echo(typer.style(f"    {_isolate(s.doc)}:{s.start}-{s.end}", dim=True))
         if hit.contradicted_by:
             ids = ", ".join(f"#{i}" for i in hit.contradicted_by[:4])
-            more = f" and {len(hit.contradicted_by) - 4} more (factrack show {s.id})" if len(hit.contradicted_by) > 4 else ""
+            more = (f" and {len(hit.contradicted_by) - 4} more (factrack show {s.id})"
+                    if len(hit.contradicted_by) > 4 else "")
             typer.secho(f"    ✗ CONTRADICTED by {ids}{more}", fg="red", bold=True)
             typer.secho(f"      factrack compare {s.id} {hit.contradicted_by[0]} --db DIR", fg="red")
 
@@ -455,7 +460,8 @@ def _claim_hit_table(hits: Any) -> None:
         if len(others) > 8:
             typer.echo(f"      … {len(others) - 8} more: factrack claims {c.id}")
         if hit.best.contradicted_by:
-            typer.secho(f"    ✗ CONTRADICTED: see factrack contradictions (#{', #'.join(map(str, hit.best.contradicted_by[:5]))})",
+            typer.secho("    ✗ CONTRADICTED: see factrack contradictions "
+                        f"(#{', #'.join(map(str, hit.best.contradicted_by[:5]))})",
                         fg="red", bold=True)
 
 
@@ -515,7 +521,8 @@ def lookup_cmd(
     hits = guarded(lambda: run_lookup(query, db=db, k=k, speaker=speaker, lang=lang, kind=kind, polarity=polarity,
                                       source=source, since=since, until=until, statements=statements))
     relax = _relax(speaker=speaker, lang=lang, kind=kind, polarity=polarity, source=source, since=since, until=until)
-    empty = f"no matching {'statements' if statements else 'claims'} ({relax + ', or ' if relax else 'try '}other words)"
+    empty = (f"no matching {'statements' if statements else 'claims'} "
+             f"({relax + ', or ' if relax else 'try '}other words)")
     emit(hits, resolve_format(fmt), _ix_hit_table if statements else _claim_hit_table, empty)
 
 
@@ -551,7 +558,8 @@ def _speakers_table(rows: list[Any]) -> None:
     width = shutil.get_terminal_size((120, 24)).columns
     typer.echo(" count  speaker                        aliases")
     for n, aliases, count in rows:
-        typer.echo(f"{count:>6}  {_pad(n, 30)} " + (_shorten(", ".join(aliases), max(width - 40, 20)) if aliases else ""))
+        typer.echo(f"{count:>6}  {_pad(n, 30)} "
+                   + (_shorten(", ".join(aliases), max(width - 40, 20)) if aliases else ""))
 
 
 def _speaker_table(name: str, rows: list[Any]) -> None:
@@ -607,7 +615,9 @@ def compare_cmd(
     pairs: Path | None = typer.Option(
         None, "--pairs", help='Score many pairs: JSON lines with "a" and "b" ("-" = stdin); one verdict a line out.'
     ),
-    model: str | None = typer.Option(None, "--model", help="Embedding model (default bundled e5; fake[:DIM] for tests)."),
+    model: str | None = typer.Option(
+        None, "--model", help="Embedding model (default bundled e5; fake[:DIM] for tests)."
+    ),
     nli_model: str | None = typer.Option(None, "--nli-model", help=NLI_HELP),
     pair_model: str | None = typer.Option(None, "--pair-model", help=PAIR_HELP),
     json_out: bool = typer.Option(False, "--json", help="Short for --format json."),
@@ -701,14 +711,17 @@ def _claim_cx_table(found: Any) -> None:
             typer.echo(f"    {tag} claim #{side.claim.id} ({side.stance}): {len(side.statements)} statement(s), "
                        f"{len(side.sources)} source(s); best:")
             typer.echo(_fit(f"      #{s.id} {_shorten(s.speaker or '—', min(30, max(columns // 4, 12)))} "
-                            f"({_polarity_tag(s)}) | {_date(s)} [{s.lang}] | ", s.source or Path(s.doc).name, columns, 6))
+                            f"({_polarity_tag(s)}) | {_date(s)} [{s.lang}] | ",
+                            s.source or Path(s.doc).name, columns, 6))
             typer.echo(f"      {_shorten(s.text, width)}")
 
 
 @app.command("contradictions")
 def contradictions_cmd(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    speaker: str | None = typer.Option(None, "--speaker", help="Only pairs where either side is this speaker (any alias)."),
+    speaker: str | None = typer.Option(
+        None, "--speaker", help="Only pairs where either side is this speaker (any alias)."
+    ),
     since: str | None = typer.Option(
         None, "--since", metavar="DATE",
         help=f"Only pairs with a statement published on or after DATE ({DATE_FORMS}). A pair whose "
@@ -719,16 +732,21 @@ def contradictions_cmd(
         "its last day); with --since, a statement dated within both."),
     min_score: float = typer.Option(
         DEFAULT_MIN_STRENGTH, "--min-score", min=0.0, max=1.0,
-        help="Only contradictions this strong (probability, lowered when no cue word explains it or the statements are far apart). 0 lists all.",
+        help="Only contradictions this strong (probability, lowered when no cue word explains it "
+             "or the statements are far apart). 0 lists all.",
     ),
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many rows."),
     statements: bool = typer.Option(False, "--statements", help="List statement pairs instead of claim pairs."),
     include_self: bool = typer.Option(False, "--self", help="Also list a speaker against themself."),
-    show_false_positives: bool = typer.Option(False, "--show-false-positives", help="Also list pairs a reviewer marked false_positive (`factrack review`)."),
+    show_false_positives: bool = typer.Option(
+        False, "--show-false-positives",
+        help="Also list pairs a reviewer marked false_positive (`factrack review`).",
+    ),
     nli_model: str | None = typer.Option(
         None, "--nli-model", help=NLI_HELP + " Becomes the store's scorer: its verdicts are made again."),
     pair_model: str | None = typer.Option(
-        None, "--pair-model", help=PAIR_HELP + " Default: the store's own. Another one is made the store's: its verdicts are made again."),
+        None, "--pair-model",
+        help=PAIR_HELP + " Default: the store's own. Another one is made the store's: its verdicts are made again."),
     no_refresh: bool = typer.Option(
         False, "--no-refresh", help="List verdicts made by an older scorer as they are instead of making them again."),
     fmt: Format | None = format_option(),
@@ -792,7 +810,9 @@ def _claim_table(claims: Any) -> None:
 def claims_cmd(
     claim_id: int | None = typer.Argument(None, help="One claim's id: show every statement of it."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    min_statements: int = typer.Option(2, "--min-statements", min=1, help="Only claims with this many statements (1: all)."),
+    min_statements: int = typer.Option(
+        2, "--min-statements", min=1, help="Only claims with this many statements (1: all)."
+    ),
     speaker: str | None = typer.Option(None, "--speaker", help="Only claims this speaker takes part in (any alias)."),
     lang: str | None = typer.Option(None, "--lang", help="Only claims with a statement in this language (ar, en)."),
     since: str | None = since_option("claims with a statement of an article"),
@@ -878,7 +898,8 @@ def show_cmd(
     claim: bool = typer.Option(False, "--claim", help="ID is a claim's id, not a statement's."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     min_score: float = typer.Option(DEFAULT_MIN_STRENGTH, "--min-score", min=0.0, max=1.0,
-                                    help="Only contradictions this strong (as in factrack contradictions); 0 shows all."),
+                                    help="Only contradictions this strong (as in factrack contradictions); "
+                                         "0 shows all."),
     fmt: Format | None = format_option(FORMAT_HELP.replace("json (one array)", "json (one object)")),
 ) -> None:
     """Everything stored about one statement or claim.
@@ -927,7 +948,8 @@ def review_cmd(
     statement: int | None = typer.Option(None, "--statement", help="The statement's id."),
     claim: int | None = typer.Option(None, "--claim", help="The claim's id."),
     contradiction: tuple[int, int] | None = typer.Option(
-        None, "--contradiction", help="The two claims' ids, in any order (one claim twice: its supporters against its deniers)."),
+        None, "--contradiction",
+        help="The two claims' ids, in any order (one claim twice: its supporters against its deniers)."),
     mark: str | None = typer.Option(None, "--mark", "-m", help="confirmed, false_positive or needs_checking (set)."),
     note: str = typer.Option("", "--note", help="Why (set)."),
     reviewer: str = typer.Option("", "--reviewer", help="Who reviewed it (set)."),
@@ -963,9 +985,12 @@ def serve_cmd(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
     port: int = typer.Option(8765, "--port", min=1, max=65535, help="Port to listen on."),
-    read_only: bool = typer.Option(False, "--read-only", help="Refuse every change (review marks): no forms, POST answers 403."),
+    read_only: bool = typer.Option(
+        False, "--read-only", help="Refuse every change (review marks): no forms, POST answers 403."
+    ),
     article_files: bool = typer.Option(True, "--article-files/--no-article-files",
-                                       help="Show an article's whole text from its indexed file when unchanged (relative paths: from this folder)."),
+                                       help="Show an article's whole text from its indexed file when unchanged "
+                                            "(relative paths: from this folder)."),
 ) -> None:
     """Browse the store in a web browser: search, claims, articles, contradictions, speakers; set review marks.
 
@@ -996,9 +1021,13 @@ def report_cmd(
     fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f",
                                      help="html (self-contained page), md, csv (one row per contradiction) or "
                                           "claimreview (schema.org ClaimReview JSON-LD of the reviewed claims)."),
-    since: str | None = typer.Option(None, "--since", help="Only contradictions and claims with a statement on or after this ISO date."),
+    since: str | None = typer.Option(
+        None, "--since", help="Only contradictions and claims with a statement on or after this ISO date."
+    ),
     speaker: str | None = typer.Option(None, "--speaker", help="Only what this speaker (any alias) takes part in."),
-    reviewed: bool | None = typer.Option(None, "--reviewed/--unreviewed", help="Only reviewed (or only unreviewed) contradictions and claims."),
+    reviewed: bool | None = typer.Option(
+        None, "--reviewed/--unreviewed", help="Only reviewed (or only unreviewed) contradictions and claims."
+    ),
     top: int = typer.Option(50, "--top", min=1, help="At most this many contradictions, claims and speakers."),
     as_json: bool = typer.Option(False, "--json", help="Print what was written as JSON."),
 ) -> None:
@@ -1006,7 +1035,9 @@ def report_cmd(
     sources, the speakers; or ClaimReview JSON-LD for the reviewed claims."""
     from factrack.commands.report import run_report
 
-    summary = guarded(lambda: run_report(out, str(fmt), db=db, since=since, speaker=speaker, reviewed=reviewed, top=top))
+    summary = guarded(
+        lambda: run_report(out, str(fmt), db=db, since=since, speaker=speaker, reviewed=reviewed, top=top)
+    )
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
     else:

@@ -20,8 +20,11 @@ from factrack.normalize import fold
 class Embedder(Protocol):
     """Texts in, float32 rows out, shape (n, dim), each row of unit length."""
 
-    name: str
-    dim: int
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 

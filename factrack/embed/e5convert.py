@@ -331,7 +331,13 @@ def _st_modules() -> tuple[Any, Any, Any]:
     try:
         from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
     except ImportError:  # sentence-transformers < 6
-        from sentence_transformers.models import Normalize, Pooling, Transformer
+        return _st_modules_before_6()
+    return Transformer, Pooling, Normalize
+
+
+def _st_modules_before_6() -> tuple[Any, Any, Any]:
+    from sentence_transformers.models import Normalize, Pooling, Transformer
+
     return Transformer, Pooling, Normalize
 
 

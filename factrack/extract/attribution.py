@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from factrack.extract.quotes import Quote, find_quotes
-from factrack.extract.reporting import Cue, Tables, annotations, find_cues, folded, tables
+from factrack.extract.reporting import Cue, Tables, doc_annotations, find_cues, folded, tables
 from factrack.extract.spans import strip_span
 from factrack.records import Kind, Polarity
 
@@ -159,18 +159,18 @@ def find_candidates(doc: Doc, code: str) -> tuple[list[Candidate], set[int]]:
     ranges = [_sentence_range(text, s) for s in sents]
     by_sent = _Ranges(ranges)
     quoted_text = _Spans([(q.start, q.end) for q in quotes])
-    annotated = annotations(doc)
+    annotated = doc_annotations(doc)
     cues_by_sent = [_share_subjects(find_cues(s, t, quoted, short, annotated)) for s in sents]
     out: list[Candidate] = []
 
     for n, cues in enumerate(cues_by_sent):
-        for cue in cues:
-            if cue.content is None:
+        for c in cues:
+            if c.content is None:
                 continue
-            s, e = strip_span(text, *cue.content, _FINAL)
+            s, e = strip_span(text, *c.content, _FINAL)
             if s < e and not quoted_text.overlaps(s, e):
-                out.append(Candidate(s, e, Kind.INDIRECT, cue.text, cue.mention, ranges[n], name=cue.name,
-                                     polarity=cue.polarity))
+                out.append(Candidate(s, e, Kind.INDIRECT, c.text, c.mention, ranges[n], name=c.name,
+                                     polarity=c.polarity))
 
     names = _Spans([c.mention for cues in cues_by_sent for c in cues if c.mention])
     ends = sorted(c.end for c in out)  # of the candidates so far, for a floating quote's predecessor

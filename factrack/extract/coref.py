@@ -83,7 +83,8 @@ def content_words(text: str, code: str) -> frozenset[str]:
 def _name_words(text: str, code: str) -> tuple[str, ...]:
     """Folded words of a name in order, without articles or honorifics (Mr Kirby -> kirby)."""
     nt = name_tables(code)
-    return tuple(bare(w, code) for w in _WORD.findall(fold(text)) if w not in nt.article_words and w not in nt.honorifics)
+    return tuple(bare(w, code) for w in _WORD.findall(fold(text))
+                 if w not in nt.article_words and w not in nt.honorifics)
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -157,7 +158,8 @@ class Resolver:
             if full is not None:
                 whole = display(self.text[full[0] : full[1]])
                 speaker = self._registered(whole, code) or whole
-                return self._remember(Resolved(speaker, written, s, e), words | content_words(whole, code), True, gender)
+                return self._remember(Resolved(speaker, written, s, e), words | content_words(whole, code), True,
+                                      gender)
         if canonical is None:
             earlier = self._earlier(words)
             if earlier is not None:
@@ -233,7 +235,8 @@ class Resolver:
         if gender is not None:
             last = self._known(self.last)
             fits = last is not None and (
-                (last.gender in (gender, None) and (last.person or written is None)) or (not last.person and written is None)
+                (last.gender in (gender, None) and (last.person or written is None))
+                or (not last.person and written is None)
             )
             if not fits:
                 for k in reversed(self.known):

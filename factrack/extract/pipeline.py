@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from typing import cast
 
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -49,7 +51,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
         raise ValueError("factrack_paragraphs must run before the parser")
     values = doc.to_array([SENT_START])
     values[starts] = 1
-    doc.from_array([SENT_START], values)
+    doc.from_array([SENT_START], values)  # type: ignore[arg-type]  # spaCy's stub wants Ints2d for any array
     return doc
 
 
@@ -76,12 +78,13 @@ def attribution(doc: Doc) -> Doc:
 
 def _arabic() -> Language:
     nlp = spacy.blank("ar")
+    tokenizer = cast(Tokenizer, nlp.tokenizer)  # spacy.blank's is a Tokenizer; the stub says any callable
     quotes = [re.escape(q) for q in _QUOTE_CHARS]
-    nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or []) + quotes).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or []) + quotes + [r"\."]).search
+    tokenizer.prefix_search = compile_prefix_regex([*(nlp.Defaults.prefixes or []), *quotes]).search
+    tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or []) + quotes + [r"\."]).search
     double = "".join(q for q in _QUOTE_CHARS if q not in "'‘’")
     infix = rf"(?<=\w)[{double}]|[{double}](?=\w)"
-    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes or []) + [infix]).finditer
+    tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes or []) + [infix]).finditer
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("factrack_paragraphs")
     nlp.add_pipe("factrack_attribution")

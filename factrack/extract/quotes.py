@@ -173,6 +173,6 @@ def find_quotes(text: str, code: str) -> list[Quote]:
                 group += 1
             if close is None:
                 next_pending = g
-        carried = left_open[0] if goes_on and not _reopens(text, nxt, m) else None  # type: ignore[index,arg-type]
+        carried = left_open[0] if goes_on and not _reopens(text, nxt, m) else None  # type: ignore[arg-type]
         pending = next_pending
     return quotes

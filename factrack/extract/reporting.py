@@ -18,7 +18,7 @@ from factrack.extract.stance import cue_polarity, falsity_link, stance_tables, s
 from factrack.extract.tables import BREAK_PUNCT, CLITICS, DASHES, Tables, folded, in_table, tables, tok_range
 from factrack.records import Polarity
 
-__all__ = ["Cue", "Tables", "annotations", "find_cues", "folded", "in_table", "tables"]
+__all__ = ["Cue", "Tables", "doc_annotations", "find_cues", "folded", "in_table", "tables"]
 
 MAX_SPEAKER_WORDS = 12
 MAX_SPEAKER_WORDS_BEFORE = 8
@@ -204,7 +204,7 @@ def clause_end(sent: Span, i: int, t: Tables, cues: set[int]) -> int:
 
 
 
-def annotations(doc: Doc) -> tuple[bool, bool]:
+def doc_annotations(doc: Doc) -> tuple[bool, bool]:
     """Whether the doc is parsed and tagged. ``has_annotation`` scans the whole doc when the
     answer is no (Arabic): ask once per doc, not once per sentence."""
     return doc.has_annotation("DEP"), doc.has_annotation("TAG")
@@ -213,9 +213,9 @@ def annotations(doc: Doc) -> tuple[bool, bool]:
 def find_cues(sent: Span, t: Tables, quoted: set[int], short_quotes: set[int],
               annotated: tuple[bool, bool] | None = None) -> list[Cue]:
     """Every cue in the sentence outside quotes, with its speaker phrase and reported clause;
-    ``annotated`` is ``annotations(doc)`` when the caller has it."""
+    ``annotated`` is ``doc_annotations(doc)`` when the caller has it."""
     doc = sent.doc
-    parsed, tagged = annotated if annotated is not None else annotations(doc)
+    parsed, tagged = annotated if annotated is not None else doc_annotations(doc)
     verbs: list[int] = []
     phrases: list[tuple[int, int, int]] = []  # (first token, token after phrase, glued chars)
     i = sent.start

@@ -93,7 +93,8 @@ def cue_polarity(sent: Span, first: int, t: Tables) -> Polarity:
     before = range(max(sent.start, first - CUE_NEGATION_WINDOW), first)
     if any(in_table(folded(doc[j]), st.cue_negations) for j in before):
         return Polarity.QUESTIONS if polarity is Polarity.DENIES else Polarity.DENIES
-    if polarity is Polarity.ASSERTS and in_table(word, t.object_cues) and _has_phrase(doc, first + 1, sent.end, st.falsity):
+    if (polarity is Polarity.ASSERTS and in_table(word, t.object_cues)
+            and _has_phrase(doc, first + 1, sent.end, st.falsity)):
         return Polarity.DENIES
     return polarity
 
@@ -125,7 +126,9 @@ def falsity_link(sent: Span, start: int, t: Tables) -> int | None:
     return None
 
 
-def strip_opening(doc: Doc, content: tuple[int, int], polarity: Polarity, t: Tables) -> tuple[tuple[int, int], Polarity]:
+def strip_opening(
+    doc: Doc, content: tuple[int, int], polarity: Polarity, t: Tables
+) -> tuple[tuple[int, int], Polarity]:
     """The reported clause as the claim it carries, and the speaker's stance toward it.
 
     - A clause that closes with a falsity phrase denies what it holds ("said the claim that P was
@@ -181,7 +184,7 @@ def negated(text: str, code: str) -> bool:
     except inside a bound on a figure ("no more than 120", «لا يتجاوز 600»)."""
     st = stance_tables(code)
     words = _WORD.findall(fold(text))
-    bound = set()
+    bound: set[int] = set()
     for i in range(len(words)):
         for phrase in st.bounds:
             if _starts(words, i, phrase):

@@ -145,7 +145,7 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
 
     def close(self) -> None:
         """Flush the FAISS index (writers), release the lock."""
-        if self._conn is None:  # type: ignore[comparison-overlap]
+        if self._conn is None:
             return
         try:
             if self.writable:
@@ -176,7 +176,7 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
     def _abandon(self) -> None:
         """Close without flushing (after an error: what was committed is in SQLite, and the next
         writer repairs FAISS from it)."""
-        if self._conn is not None:  # type: ignore[comparison-overlap]
+        if self._conn is not None:
             try:
                 self._conn.close()
             except sqlite3.Error:
@@ -671,7 +671,8 @@ class Store(ClaimTables, SpeakerMerges, PendingScores, ReviewTables):
         limit: int | None = None,
     ) -> list[VerdictRow]:
         """Stored verdicts, best score first; ``speaker`` matches any alias, ``since`` the creation date."""
-        conds, params = ["v.score >= ?"], [min_score]
+        conds: list[str] = ["v.score >= ?"]
+        params: list[str | float] = [min_score]
         if relation is not None:
             conds.append("v.relation = ?")
             params.append(relation)

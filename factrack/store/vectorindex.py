@@ -268,7 +268,7 @@ class VectorIndex:
         """Stored statements' raw vectors as the index holds them."""
         if not self._means:
             return np.ascontiguousarray(vecs, np.float32)
-        return centre(vecs, self._rows.langs(ids), self._means)
+        return centre(vecs, self._rows.langs(ids.tolist()), self._means)
 
     # ------------------------------------------------------------------ flushing
     def is_ivf(self) -> bool:
