@@ -4,7 +4,7 @@
     .venv/bin/python scripts/bench_nightly.py --articles 2000 --pair-model clean
     .venv/bin/python scripts/bench_nightly.py --articles 200 --model fake:384   # the job's own overhead
 
-Articles are made from the bundled corpora's paragraphs (5-8 drawn per article, with their figures
+Articles are made from the bundled corpora's paragraphs (3-6 drawn per article, with their figures
 changed, so extraction meets real news prose in both languages and no two articles are the same),
 written as .txt files under a temporary folder. Every run is the real CLI (`factrack index ...
 --format json`) in a subprocess, timed from outside. The killed run is a `kill -9` at half the
@@ -45,7 +45,7 @@ def make_corpus(folder: Path, n: int, seed: int = 0, start: int = 0) -> None:
     paras = paragraphs()
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(start, start + n):
-        picked = rng.sample(paras, rng.randint(5, 8))
+        picked = rng.sample(paras, rng.randint(3, 6))
         text = "\n\n".join(re.sub(r"\d+", lambda m: str(rng.randint(2, 9) * 10 ** (len(m.group()) - 1)), p)
                            for p in picked)
         (folder / f"{i:05d}.txt").write_text(f"Synthetic article {i}\n\n{text}\n", encoding="utf-8")
