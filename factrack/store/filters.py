@@ -40,15 +40,10 @@ def filter_sql(flt: SearchFilter) -> tuple[str, list[Any]]:
     if flt.speakers is not None:
         conds.append(f"s.speaker_folded IN ({','.join('?' * len(flt.speakers)) or 'NULL'})")
         params.extend(fold(n) for n in flt.speakers)
-    if flt.lang:
-        conds.append("s.lang = ?")
-        params.append(flt.lang)
-    if flt.kind:
-        conds.append("s.kind = ?")
-        params.append(flt.kind)
-    if flt.polarity:
-        conds.append("s.polarity = ?")
-        params.append(flt.polarity)
+    for column, value in (("lang", flt.lang), ("kind", flt.kind), ("polarity", flt.polarity)):
+        if value:
+            conds.append(f"s.{column} = ?")
+            params.append(value)
     if flt.source:
         conds.append("lower(a.source) = lower(?)")
         params.append(flt.source)
